@@ -1,0 +1,10 @@
+namespace ProadSync.Abstractions.Models;
+
+/// <summary>
+/// One item read from a target: either its content or the reason it could not be read (a malformed object on the
+/// server is reported per item and never stops a run).
+/// </summary>
+/// <param name="Item">The id and version of the item as read.</param>
+/// <param name="Content">The content, or <see langword="null"/> when <paramref name="Problem"/> is set.</param>
+/// <param name="Problem">Why the item could not be read, or <see langword="null"/>.</param>
+public sealed record FetchedItem(ExternalItemRef Item, CalendarItem? Content, string? Problem = null);
