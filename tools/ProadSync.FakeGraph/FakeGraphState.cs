@@ -285,7 +285,7 @@ public sealed class FakeGraphState
         {
             var selected = props.OfType<JsonObject>()
                 .Where(p => options.ExtendedPropertyFilter is null
-                    || string.Equals(p["id"]?.GetValue<string>(), options.ExtendedPropertyFilter, StringComparison.OrdinalIgnoreCase))
+                    || options.ExtendedPropertyFilter.Contains(p["id"]?.GetValue<string>() ?? string.Empty, StringComparer.OrdinalIgnoreCase))
                 .Select(p => p.DeepClone());
             result["singleValueExtendedProperties"] = new JsonArray([.. selected]);
         }

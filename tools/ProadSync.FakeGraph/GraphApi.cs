@@ -39,7 +39,13 @@ internal static partial class GraphApi
             MapCollection(user, events, state, FakeCollection.Events, (mb, _) => mb.Events);
         }
 
-        user.MapGet("/calendarView/delta", (HttpContext ctx, string user) => DeltaAsync(ctx, state, user, FakeCollection.Events, (mb, _) => mb.Events));
+        foreach (var delta in new[] { "delta", "delta()" })
+        {
+            // The SDK calls the function as delta(); Graph accepts both spellings.
+            user.MapGet("/calendarView/" + delta, (HttpContext ctx, string user) => DeltaAsync(ctx, state, user, FakeCollection.Events, (mb, _) => mb.Events));
+            user.MapGet("/todo/lists/{list}/tasks/" + delta, (HttpContext ctx, string user) => DeltaAsync(ctx, state, user, FakeCollection.Tasks, TaskStore));
+            user.MapGet("/contacts/" + delta, (HttpContext ctx, string user) => DeltaAsync(ctx, state, user, FakeCollection.Contacts, (mb, _) => mb.Contacts));
+        }
 
         user.MapGet("/todo/lists", (HttpContext ctx, string user) => WithMailbox(ctx, state, user, (mb, c) =>
             Json(c, 200, new JsonObject { ["value"] = new JsonArray([.. mb.TaskLists.Select(RenderList)]) })));
@@ -48,10 +54,8 @@ internal static partial class GraphApi
                 ? Json(c, 200, RenderList(found))
                 : Error(c, 404, "ErrorItemNotFound", "The specified object was not found in the store.")));
         MapCollection(user, "/todo/lists/{list}/tasks", state, FakeCollection.Tasks, TaskStore);
-        user.MapGet("/todo/lists/{list}/tasks/delta", (HttpContext ctx, string user) => DeltaAsync(ctx, state, user, FakeCollection.Tasks, TaskStore));
 
         MapCollection(user, "/contacts", state, FakeCollection.Contacts, (mb, _) => mb.Contacts);
-        user.MapGet("/contacts/delta", (HttpContext ctx, string user) => DeltaAsync(ctx, state, user, FakeCollection.Contacts, (mb, _) => mb.Contacts));
         user.MapGet("/contactFolders", (HttpContext ctx, string user) => WithMailbox(ctx, state, user, (_, c) =>
             Json(c, 200, new JsonObject { ["value"] = new JsonArray() })));
     }
@@ -583,10 +587,13 @@ internal static partial class GraphApi
     {
         var expand = ctx.Request.Query["$expand"].ToString();
         var props = expand.Contains("singleValueExtendedProperties", StringComparison.OrdinalIgnoreCase);
-        var match = ExpandFilter().Match(expand);
+        var filter = ExpandFilter().Match(expand);
+        IReadOnlyList<string>? ids = filter.Success
+            ? [.. ExpandFilterId().Matches(filter.Groups["f"].Value).Select(m => Unquote(m.Groups["id"].Value))]
+            : null;
         return new RenderOptions(
             PrefersImmutableIds(ctx),
-            match.Success ? Unquote(match.Groups["id"].Value) : null,
+            ids,
             props,
             expand.Contains("linkedResources", StringComparison.OrdinalIgnoreCase));
     }
@@ -679,6 +686,9 @@ internal static partial class GraphApi
     [GeneratedRegex(@"singleValueExtendedProperties/any\(\s*(?<v>\w+)\s*:\s*\k<v>/id\s+eq\s+'(?<id>(?:[^']|'')*)'\s+and\s+\k<v>/value\s+eq\s+'(?<value>(?:[^']|'')*)'\s*\)", RegexOptions.IgnoreCase)]
     private static partial Regex ExtendedPropertyFilter();
 
-    [GeneratedRegex(@"singleValueExtendedProperties\(\s*\$filter\s*=\s*id\s+eq\s+'(?<id>(?:[^']|'')*)'\s*\)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"singleValueExtendedProperties\(\s*\$filter\s*=(?<f>(?:[^')]|'(?:[^']|'')*')*)\)", RegexOptions.IgnoreCase)]
     private static partial Regex ExpandFilter();
+
+    [GeneratedRegex(@"id\s+eq\s+'(?<id>(?:[^']|'')*)'", RegexOptions.IgnoreCase)]
+    private static partial Regex ExpandFilterId();
 }
