@@ -134,6 +134,15 @@ internal static partial class GraphApi
 
             await next();
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or KeyNotFoundException or NullReferenceException)
+        {
+            // A bug or an unexpected request shape: answer like Graph's generalException, naming the cause for the test log.
+            if (!ctx.Response.HasStarted)
+            {
+                ctx.Response.Clear();
+                await Error(ctx, 500, "generalException", $"FakeGraph failed: {ex.GetType().Name}: {ex.Message}");
+            }
+        }
         finally
         {
             lock (state.Sync)

@@ -6,7 +6,10 @@ namespace ProadSync.Plugin.Graph.Mapping;
 /// <summary>Maps exported contacts to Graph contacts and back (SPEC R-CON-2); fax via <see cref="GraphTags.FaxProperty"/>.</summary>
 internal static class ContactMapper
 {
-    /// <summary>Builds the contact body. Empty fields are written as explicit nulls so an update clears them.</summary>
+    /// <summary>
+    /// Builds the contact body. Every property is assigned, also with <see langword="null"/>: the SDK's backing
+    /// store then writes an explicit null, so an update clears a field that was emptied.
+    /// </summary>
     public static Contact ToGraph(ContactData data)
     {
         var contact = new Contact
@@ -31,18 +34,6 @@ internal static class ContactMapper
             },
             SingleValueExtendedProperties = [new SingleValueLegacyExtendedProperty { Id = GraphTags.FaxProperty, Value = data.Fax ?? string.Empty }],
         };
-        foreach (var (key, value) in new (string, string?)[]
-        {
-            ("givenName", data.FirstName), ("surname", data.LastName), ("jobTitle", data.Function), ("companyName", data.Company),
-            ("businessHomePage", data.Website), ("mobilePhone", data.Mobile),
-        })
-        {
-            if (value is null)
-            {
-                contact.AdditionalData[key] = null!;
-            }
-        }
-
         return contact;
     }
 

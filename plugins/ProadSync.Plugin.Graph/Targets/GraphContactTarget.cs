@@ -83,7 +83,6 @@ internal sealed class GraphContactTarget(GraphConnection connection) : IContactT
             }
 
             var body = ContactMapper.ToGraph(contact);
-            body.AdditionalData.Clear();
             body.SingleValueExtendedProperties!.Add(new SingleValueLegacyExtendedProperty { Id = GraphTags.IdentityProperty, Value = identity });
             var created = await connection.Mailbox.Contacts.PostAsync(body, cancellationToken: cancellationToken);
             return new CreateResult(GraphItems.RefOf(created!), Adopted: false);
