@@ -50,6 +50,11 @@ internal sealed partial class SqliteLeadingSystem
         return db.WriteAsync((c, tx) =>
         {
             EnsureUserExists(c, tx, account.UserId, "an account belongs to an existing user");
+            if (account.Id != 0 && ReadAccount(c, tx, account.Id) is null)
+            {
+                throw new LeadingValidationException($"Account {account.Id} does not exist; save a new account with id 0.");
+            }
+
             using (var other = c.Command(tx, "SELECT id FROM accounts WHERE user_id = $user AND id <> $id;").With("$user", account.UserId).With("$id", account.Id))
             {
                 if (other.ScalarLong() is { } otherId)
