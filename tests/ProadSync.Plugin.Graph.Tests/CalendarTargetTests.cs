@@ -8,6 +8,7 @@ namespace ProadSync.Plugin.Graph.Tests;
 public sealed class CalendarTargetTests
 {
     private const string Tag = "String {00020329-0000-0000-C000-000000000046} Name ProadSyncId";
+    private const string SourceTag = "String {00020329-0000-0000-C000-000000000046} Name ProadSyncTag";
     private GraphTestContext _ctx = null!;
 
     [SetUp]
@@ -28,8 +29,8 @@ public sealed class CalendarTargetTests
         {
             Assert.That(stored["id"]!.GetValue<string>(), Is.EqualTo(created.Item.Id));
             Assert.That(stored["transactionId"]?.GetValue<string>(), Is.Not.Null.And.Not.Empty);
-            Assert.That(stored["singleValueExtendedProperties"]![0]!["id"]!.GetValue<string>(), Is.EqualTo(Tag));
-            Assert.That(stored["singleValueExtendedProperties"]![0]!["value"]!.GetValue<string>(), Is.EqualTo("db1:42"));
+            Assert.That(Property(stored, Tag), Is.EqualTo("db1:42"), "the identity, for adoption");
+            Assert.That(Property(stored, SourceTag), Is.EqualTo("proad:appointment"));
             Assert.That(stored["originalStartTimeZone"]!.GetValue<string>(), Is.EqualTo("W. Europe Standard Time"));
         });
 
@@ -46,7 +47,8 @@ public sealed class CalendarTargetTests
             Assert.That(item.Description, Is.EqualTo("Agenda"));
             Assert.That(item.Priority, Is.EqualTo(Priority.High));
             Assert.That(item.ShowAs, Is.EqualTo(ShowAs.Tentative));
-            Assert.That(item.SourceTag, Is.EqualTo("db1:42"));
+            Assert.That(item.SourceTag, Is.EqualTo("proad:appointment"));
+            Assert.That(item.Reminder, Is.Null, "reminders are not read back (R-NOTE-3)");
             Assert.That(item.IsPrivate || item.IsRecurring, Is.False);
         });
     }
@@ -277,6 +279,9 @@ public sealed class CalendarTargetTests
         await target.UpdateAsync(TodoKind.Appointment, created.Item, Samples.Appointment(), CancellationToken.None);
         Assert.That(_ctx.Fake.List(GraphTestContext.Mailbox, FakeCollection.Events).Single()["isReminderOn"]!.GetValue<bool>(), Is.False);
     }
+
+    internal static string? Property(JsonObject item, string id) =>
+        item["singleValueExtendedProperties"]?.AsArray().FirstOrDefault(p => p!["id"]!.GetValue<string>() == id)?["value"]?.GetValue<string>();
 
     internal static JsonObject ExternalEvent(string subject, Action<JsonObject>? edit = null)
     {

@@ -19,6 +19,7 @@ internal static class Samples
         Location = "Room 1",
         Priority = Priority.High,
         ShowAs = ShowAs.Tentative,
+        SourceTag = "proad:appointment",
     };
 
     public static CalendarItem Task(string subject = "Call back", TodoStatus status = TodoStatus.Started) => new()
@@ -31,5 +32,6 @@ internal static class Samples
         Description = "Ask about the offer",
         Priority = Priority.Low,
         Status = status,
+        SourceTag = "proad:task",
     };
 }

@@ -28,6 +28,7 @@ public sealed class TaskTargetTests
             Assert.That(stored["status"]!.GetValue<string>(), Is.EqualTo("inProgress"));
             Assert.That(stored["importance"]!.GetValue<string>(), Is.EqualTo("low"));
             Assert.That(stored["linkedResources"]![0]!["externalId"]!.GetValue<string>(), Is.EqualTo("db1:t1"));
+            Assert.That(stored["linkedResources"]![1]!["externalId"]!.GetValue<string>(), Is.EqualTo("proad:task"));
             Assert.That(stored["dueDateTime"]!["dateTime"]!.GetValue<string>(), Does.StartWith("2026-12-04T00:00:00"));
             Assert.That(stored["dueDateTime"]!["timeZone"]!.GetValue<string>(), Is.EqualTo("W. Europe Standard Time"));
         });
@@ -41,7 +42,7 @@ public sealed class TaskTargetTests
             Assert.That(item.Description, Is.EqualTo("Ask about the offer"));
             Assert.That(item.End, Is.EqualTo(Samples.Task().End));
             Assert.That(item.Start, Is.EqualTo(Samples.Task().Start));
-            Assert.That(item.SourceTag, Is.EqualTo("db1:t1"));
+            Assert.That(item.SourceTag, Is.EqualTo("proad:task"));
         });
 
         var again = await target.CreateAsync(TodoKind.Task, "db1:t1", Samples.Task(), CancellationToken.None);

@@ -32,7 +32,11 @@ internal static class ContactMapper
                 City = data.City,
                 CountryOrRegion = data.Country,
             },
-            SingleValueExtendedProperties = [new SingleValueLegacyExtendedProperty { Id = GraphTags.FaxProperty, Value = data.Fax ?? string.Empty }],
+            SingleValueExtendedProperties =
+            [
+                new SingleValueLegacyExtendedProperty { Id = GraphTags.FaxProperty, Value = data.Fax ?? string.Empty },
+                new SingleValueLegacyExtendedProperty { Id = GraphTags.SourceTagProperty, Value = data.SourceTag ?? string.Empty },
+            ],
         };
         return contact;
     }
@@ -54,7 +58,7 @@ internal static class ContactMapper
         Email1 = Empty(contact.EmailAddresses?.ElementAtOrDefault(0)?.Address),
         Email2 = Empty(contact.EmailAddresses?.ElementAtOrDefault(1)?.Address),
         Website = Empty(contact.BusinessHomePage),
-        SourceTag = ExtendedProperties.Find(contact.SingleValueExtendedProperties, GraphTags.IdentityProperty),
+        SourceTag = ExtendedProperties.Find(contact.SingleValueExtendedProperties, GraphTags.SourceTagProperty),
     };
 
     private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -35,6 +35,10 @@ internal static class EventMapper
             },
             IsReminderOn = reminderOn,
             ReminderMinutesBeforeStart = reminderOn ? (int)Math.Round((start - item.Reminder!.Value).TotalMinutes) : 0,
+            SingleValueExtendedProperties =
+            [
+                new SingleValueLegacyExtendedProperty { Id = GraphTags.SourceTagProperty, Value = item.SourceTag ?? string.Empty },
+            ],
         };
     }
 
@@ -64,10 +68,11 @@ internal static class EventMapper
                 FreeBusyStatus.Oof => Abstractions.Models.ShowAs.OutOfOffice,
                 _ => Abstractions.Models.ShowAs.Busy,
             },
-            Reminder = ev.IsReminderOn == true && start is { } s ? s.AddMinutes(-(ev.ReminderMinutesBeforeStart ?? 0)) : null,
+            // Reminders never flow back (SPEC R-NOTE-3).
+            Reminder = null,
             IsPrivate = ev.Sensitivity is Sensitivity.Private or Sensitivity.Confidential,
             IsRecurring = (ev.Type is { } type && type != EventType.SingleInstance) || ev.SeriesMasterId is not null || ev.Recurrence is not null,
-            SourceTag = ExtendedProperties.Find(ev.SingleValueExtendedProperties, GraphTags.IdentityProperty),
+            SourceTag = ExtendedProperties.Find(ev.SingleValueExtendedProperties, GraphTags.SourceTagProperty),
         };
     }
 

@@ -9,6 +9,15 @@ internal static class GraphTags
     /// </summary>
     public const string IdentityProperty = "String {00020329-0000-0000-C000-000000000046} Name ProadSyncId";
 
+    /// <summary>
+    /// The named MAPI property holding <see cref="Abstractions.Models.CalendarItem.SourceTag"/> (the leading
+    /// system's tag, which may differ from the identity used for adoption). Written empty to clear it.
+    /// </summary>
+    public const string SourceTagProperty = "String {00020329-0000-0000-C000-000000000046} Name ProadSyncTag";
+
+    /// <summary>The application name of the To Do linked resource whose <c>externalId</c> is the source tag.</summary>
+    public const string SourceTagApplication = "ProadSync.SourceTag";
+
     /// <summary>PidTagBusinessFaxNumber: contacts have no first-class fax property in Graph.</summary>
     public const string FaxProperty = "String 0x3A24";
 

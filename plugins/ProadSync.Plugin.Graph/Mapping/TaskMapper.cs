@@ -31,6 +31,21 @@ internal static class TaskMapper
         };
     }
 
+    /// <summary>The linked resources a new task carries: our identity (adoption) and, if any, the source tag.</summary>
+    public static List<LinkedResource> LinkedResources(string identity, string? sourceTag)
+    {
+        var links = new List<LinkedResource>
+        {
+            new() { ApplicationName = GraphTags.LinkedResourceApplication, DisplayName = "PROAD", ExternalId = identity },
+        };
+        if (!string.IsNullOrEmpty(sourceTag))
+        {
+            links.Add(new LinkedResource { ApplicationName = GraphTags.SourceTagApplication, DisplayName = "PROAD " + sourceTag, ExternalId = sourceTag });
+        }
+
+        return links;
+    }
+
     public static CalendarItem FromGraph(TodoTask task)
     {
         var zone = GraphTime.ToIana(task.DueDateTime?.TimeZone ?? task.StartDateTime?.TimeZone);
@@ -47,10 +62,11 @@ internal static class TaskMapper
             DescriptionFormat = task.Body?.ContentType == BodyType.Html ? DescriptionFormat.Html : DescriptionFormat.PlainText,
             Priority = EventMapper.FromGraph(task.Importance),
             Status = cancelled ? TodoStatus.Cancelled : FromGraph(task.Status),
-            Reminder = task.IsReminderOn == true ? GraphTime.FromGraph(task.ReminderDateTime, dateOnly: false, null) : null,
+            // Reminders never flow back (SPEC R-NOTE-3).
+            Reminder = null,
             IsRecurring = task.Recurrence is not null,
             SourceTag = task.LinkedResources?
-                .FirstOrDefault(l => string.Equals(l.ApplicationName, GraphTags.LinkedResourceApplication, StringComparison.Ordinal))?.ExternalId,
+                .FirstOrDefault(l => string.Equals(l.ApplicationName, GraphTags.SourceTagApplication, StringComparison.Ordinal))?.ExternalId,
         };
     }
 

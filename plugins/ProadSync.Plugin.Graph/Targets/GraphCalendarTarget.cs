@@ -82,7 +82,7 @@ internal sealed class GraphCalendarTarget(GraphConnection connection) : ICalenda
                 if (kind == TodoKind.Appointment)
                 {
                     var ev = await connection.Mailbox.Events[id].GetAsync(
-                        c => c.QueryParameters.Expand = [ExtendedProperties.Expand(GraphTags.IdentityProperty)], cancellationToken);
+                        c => c.QueryParameters.Expand = [ExtendedProperties.Expand(GraphTags.SourceTagProperty)], cancellationToken);
                     if (ev is not null)
                     {
                         result.Add(Fetched(ev, () => EventMapper.FromGraph(ev)));
@@ -134,7 +134,7 @@ internal sealed class GraphCalendarTarget(GraphConnection connection) : ICalenda
                 var ev = EventMapper.ToGraph(item);
                 // The SDK retries a throttled POST; the transaction id lets Exchange drop the duplicate.
                 ev.TransactionId = Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
-                ev.SingleValueExtendedProperties = [new SingleValueLegacyExtendedProperty { Id = GraphTags.IdentityProperty, Value = identity }];
+                ev.SingleValueExtendedProperties!.Add(new SingleValueLegacyExtendedProperty { Id = GraphTags.IdentityProperty, Value = identity });
                 var created = await connection.Mailbox.Events.PostAsync(ev, cancellationToken: cancellationToken);
                 return new CreateResult(GraphItems.RefOf(created!), Adopted: false);
             }
@@ -146,10 +146,7 @@ internal sealed class GraphCalendarTarget(GraphConnection connection) : ICalenda
             }
 
             var task = TaskMapper.ToGraph(item);
-            task.LinkedResources =
-            [
-                new LinkedResource { ApplicationName = GraphTags.LinkedResourceApplication, DisplayName = "PROAD", ExternalId = identity },
-            ];
+            task.LinkedResources = TaskMapper.LinkedResources(identity, item.SourceTag);
             var list = await DefaultListIdAsync(cancellationToken);
             var made = await connection.Mailbox.Todo.Lists[list].Tasks.PostAsync(task, cancellationToken: cancellationToken);
             var reference = GraphItems.RefOf(made!);

@@ -46,7 +46,7 @@ internal sealed class GraphContactTarget(GraphConnection connection) : IContactT
             try
             {
                 var contact = await connection.Mailbox.Contacts[id].GetAsync(
-                    c => c.QueryParameters.Expand = [ExtendedProperties.Expand(GraphTags.IdentityProperty, GraphTags.FaxProperty)], cancellationToken);
+                    c => c.QueryParameters.Expand = [ExtendedProperties.Expand(GraphTags.SourceTagProperty, GraphTags.FaxProperty)], cancellationToken);
                 if (contact is not null)
                 {
                     result.Add(new FetchedContact(GraphItems.RefOf(contact), ContactMapper.FromGraph(contact)));
