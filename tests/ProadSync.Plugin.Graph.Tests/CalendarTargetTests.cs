@@ -280,6 +280,26 @@ public sealed class CalendarTargetTests
         Assert.That(_ctx.Fake.List(GraphTestContext.Mailbox, FakeCollection.Events).Single()["isReminderOn"]!.GetValue<bool>(), Is.False);
     }
 
+    [Test]
+    [Category("R-COND-4")]
+    public async Task A_meeting_made_of_our_event_in_Outlook_is_neither_updated_nor_deleted()
+    {
+        await using var target = await _ctx.CalendarAsync();
+        var created = await target.CreateAsync(TodoKind.Appointment, "db1:m", Samples.Appointment(), CancellationToken.None);
+        _ctx.Fake.Edit(GraphTestContext.Mailbox, FakeCollection.Events, created.Item.Id, e => e["attendees"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "required",
+            ["emailAddress"] = new JsonObject { ["address"] = "bob@contoso.example", ["name"] = "Bob" },
+        }));
+        var current = (await target.GetAsync(TodoKind.Appointment, [created.Item.Id], CancellationToken.None)).Single().Item;
+
+        Assert.ThrowsAsync<ItemRejectedException>(() => target.UpdateAsync(TodoKind.Appointment, current, Samples.Appointment("x"), CancellationToken.None));
+        Assert.ThrowsAsync<ItemRejectedException>(() => target.DeleteAsync(TodoKind.Appointment, current, CancellationToken.None));
+
+        Assert.That(_ctx.Fake.MeetingMessagesSent, Is.Zero);
+        Assert.That(_ctx.Fake.List(GraphTestContext.Mailbox, FakeCollection.Events), Has.Count.EqualTo(1));
+    }
+
     internal static string? Property(JsonObject item, string id) =>
         item["singleValueExtendedProperties"]?.AsArray().FirstOrDefault(p => p!["id"]!.GetValue<string>() == id)?["value"]?.GetValue<string>();
 

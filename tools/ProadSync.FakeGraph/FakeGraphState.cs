@@ -50,6 +50,12 @@ public sealed class FakeGraphState
         }
     }
 
+    /// <summary>
+    /// How many meeting messages (updates or cancellations) the fake would have sent: Exchange mails the attendees
+    /// when the organizer's copy of a meeting (an event with attendees) is changed or deleted.
+    /// </summary>
+    public int MeetingMessagesSent { get; private set; }
+
     /// <summary>Adds a mailbox (no-op if it exists).</summary>
     /// <param name="userPrincipalName">The mailbox's UPN.</param>
     public void AddMailbox(string userPrincipalName)
@@ -258,6 +264,14 @@ public sealed class FakeGraphState
     }
 
     internal void Record(RecordedRequest request) => _requests.Add(request);
+
+    internal void CountMeetingMessage(StoredItem item)
+    {
+        if (item.Data["attendees"] is JsonArray { Count: > 0 })
+        {
+            MeetingMessagesSent++;
+        }
+    }
 
     internal static JsonObject Render(StoredItem item, RenderOptions options)
     {

@@ -86,6 +86,7 @@ internal static partial class GraphApi
                 return PreconditionFailed(c);
             }
 
+            state.CountMeetingMessage(item);
             store.Remove(item);
             c.Response.StatusCode = 204;
             return Task.CompletedTask;
@@ -443,6 +444,7 @@ internal static partial class GraphApi
                 return Error(c, 400, "ErrorInvalidRequest", error);
             }
 
+            state.CountMeetingMessage(item);
             item.Data["lastModifiedDateTime"] = state.TimeProvider.GetUtcNow().UtcDateTime.ToString("o", CultureInfo.InvariantCulture);
             store.Touch(item);
             return Json(c, 200, FakeGraphState.Render(item, RenderOptionsOf(c) with { ExpandExtendedProperties = false }));

@@ -166,6 +166,7 @@ internal sealed class GraphCalendarTarget(GraphConnection connection) : ICalenda
             Entity? updated;
             if (kind == TodoKind.Appointment)
             {
+                await EnsureNoMeetingMailAsync(item, "updated", cancellationToken);
                 updated = await connection.Mailbox.Events[item.Id].PatchAsync(
                     EventMapper.ToGraph(content), c => c.Headers.Add("If-Match", item.Version.Value), cancellationToken);
             }
@@ -190,6 +191,7 @@ internal sealed class GraphCalendarTarget(GraphConnection connection) : ICalenda
         {
             if (kind == TodoKind.Appointment)
             {
+                await EnsureNoMeetingMailAsync(item, "deleted", cancellationToken);
                 await connection.Mailbox.Events[item.Id].DeleteAsync(c => c.Headers.Add("If-Match", item.Version.Value), cancellationToken);
             }
             else
@@ -285,6 +287,30 @@ internal sealed class GraphCalendarTarget(GraphConnection connection) : ICalenda
             }
 
             return new ChangeSet([.. changed.Values], deleted, new SyncCursor((cursor with { DeltaLink = link }).Serialize()), full);
+        }
+    }
+
+    /// <summary>
+    /// Refuses to touch a meeting (an event someone gave attendees in Outlook): Exchange would mail the attendees an
+    /// update or a cancellation, and a run must never do that (SPEC R-COND-4). Also catches a stale version early.
+    /// </summary>
+    private async Task EnsureNoMeetingMailAsync(ExternalItemRef item, string action, CancellationToken cancellationToken)
+    {
+        var current = await connection.Mailbox.Events[item.Id].GetAsync(c => c.QueryParameters.Select = ["id", "attendees"], cancellationToken);
+        if (current is null)
+        {
+            throw new Abstractions.Errors.ItemNotFoundException(item.Id);
+        }
+
+        if (GraphItems.VersionOf(current) != item.Version)
+        {
+            throw new Abstractions.Errors.VersionConflictException(item.Id);
+        }
+
+        if (current.Attendees is { Count: > 0 })
+        {
+            throw new Abstractions.Errors.ItemRejectedException(
+                $"The event '{item.Id}' has attendees; it is not {action}, because Exchange would send the attendees a meeting message (SPEC R-COND-4).");
         }
     }
 
