@@ -12,12 +12,10 @@ internal sealed class GraphConnection : IDisposable
 {
     private readonly HttpClient _http;
 
-    public GraphConnection(GraphAccount account, HttpMessageHandler transport, TimeProvider time)
+    public GraphConnection(GraphAccount account, HttpMessageHandler transport, IGraphTokenSource tokens)
     {
         Account = account;
-        Tokens = account.Authority is not null
-            ? new ClientCredentialsTokenSource(new HttpClient(transport, disposeHandler: false), account, time)
-            : new AzureIdentityTokenSource(account);
+        Tokens = tokens;
 
         var handlers = GraphClientFactory.CreateDefaultHandlers();
         for (var i = 0; i < handlers.Count; i++)
@@ -36,6 +34,7 @@ internal sealed class GraphConnection : IDisposable
         }
 
         handlers.Add(new GraphRequestHeadersHandler());
+        handlers.Add(new TokenInvalidationHandler(tokens));
         _http = new HttpClient(GraphClientFactory.CreatePipeline(handlers, transport), disposeHandler: false);
         var auth = new BaseBearerTokenAuthenticationProvider(new GraphAccessTokenProvider(Tokens, account.GraphUrl));
         Client = new GraphServiceClient(_http, auth, account.GraphUrl.ToString().TrimEnd('/'));
@@ -49,9 +48,6 @@ internal sealed class GraphConnection : IDisposable
 
     public Microsoft.Graph.Users.Item.UserItemRequestBuilder Mailbox => Client.Users[Account.Mailbox];
 
-    public void Dispose()
-    {
-        _http.Dispose();
-        Tokens.Dispose();
-    }
+    /// <summary>Disposes the HTTP client; the token source belongs to the factory's cache.</summary>
+    public void Dispose() => _http.Dispose();
 }

@@ -84,6 +84,30 @@ public sealed class FailureTests
     }
 
     [Test]
+    public async Task Accounts_of_one_app_registration_share_a_token_and_a_refused_token_is_fetched_anew()
+    {
+        _ctx.Fake.AddMailbox("bob@contoso.example");
+        await using (var anna = await _ctx.CalendarAsync())
+        await using (var bob = await _ctx.ContactsAsync(_ctx.Settings(mailbox: "bob@contoso.example")))
+        {
+            await anna.GetChangesAsync(TodoKind.Appointment, null, Samples.Window, CancellationToken.None);
+            await bob.ListAsync(CancellationToken.None);
+        }
+
+        Assert.That(TokenRequests(), Is.EqualTo(1));
+
+        _ctx.Fake.RevokeAccessTokens();
+        await using var target = await _ctx.CalendarAsync();
+        Assert.ThrowsAsync<TargetAuthenticationException>(() => target.GetChangesAsync(TodoKind.Appointment, null, Samples.Window, CancellationToken.None));
+        var healed = await target.GetChangesAsync(TodoKind.Appointment, null, Samples.Window, CancellationToken.None);
+
+        Assert.That(healed.IsFullListing, Is.True);
+        Assert.That(TokenRequests(), Is.EqualTo(2));
+
+        int TokenRequests() => _ctx.Fake.Requests.Count(r => r.PathAndQuery.EndsWith("/oauth2/v2.0/token", StringComparison.Ordinal));
+    }
+
+    [Test]
     public async Task A_short_Retry_After_is_waited_out_by_the_SDK()
     {
         await using var target = await _ctx.CalendarAsync();

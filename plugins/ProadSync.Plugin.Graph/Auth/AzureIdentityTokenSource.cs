@@ -34,6 +34,11 @@ internal sealed class AzureIdentityTokenSource : IGraphTokenSource
         }
     }
 
+    public void Invalidate()
+    {
+        // Azure.Identity keeps its own cache and refreshes before expiry; a refused token is rare there.
+    }
+
     public void Dispose()
     {
     }

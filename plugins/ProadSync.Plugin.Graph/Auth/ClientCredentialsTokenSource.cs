@@ -103,6 +103,8 @@ internal sealed class ClientCredentialsTokenSource(HttpClient http, GraphAccount
         }
     }
 
+    public void Invalidate() => _token = null;
+
     public void Dispose()
     {
         _gate.Dispose();
