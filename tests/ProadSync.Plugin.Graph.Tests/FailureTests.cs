@@ -170,6 +170,17 @@ public sealed class FailureTests
     }
 
     [Test]
+    public void An_unreadable_certificate_is_a_configuration_error_naming_the_file()
+    {
+        var settings = _ctx.Settings();
+        var options = settings.Options.Where(o => o.Key != "authority").ToDictionary();
+        options["certificatePath"] = Path.Combine(Path.GetTempPath(), "missing-proadsync-app.pfx");
+
+        var ex = Assert.ThrowsAsync<TargetConfigurationException>(async () => await _ctx.CalendarAsync(settings with { Options = options }));
+        Assert.That(ex!.Message, Does.Contain("missing-proadsync-app.pfx"));
+    }
+
+    [Test]
     public void The_plugin_registers_one_factory_for_calendars_and_contacts_under_the_id_graph()
     {
         Assert.That(_ctx.CalendarFactory.PluginId, Is.EqualTo("graph"));

@@ -50,9 +50,17 @@ internal sealed class AzureIdentityTokenSource : IGraphTokenSource
             var token = await _credential.GetTokenAsync(new TokenRequestContext([_scope]), cancellationToken);
             return token.Token;
         }
+        catch (AuthenticationFailedException ex) when (ex.InnerException is HttpRequestException or Azure.RequestFailedException)
+        {
+            throw new TransientTargetException("Entra ID cannot be reached: " + ex.Message.Split('\n', 2)[0].Trim(), null, ex);
+        }
         catch (AuthenticationFailedException ex)
         {
             throw new TargetAuthenticationException("Entra ID refused the app credentials: " + ex.Message.Split('\n', 2)[0].Trim(), false, ex);
+        }
+        catch (Azure.RequestFailedException ex)
+        {
+            throw new TransientTargetException("Entra ID cannot be reached: " + ex.Message.Split('\n', 2)[0].Trim(), null, ex);
         }
     }
 }

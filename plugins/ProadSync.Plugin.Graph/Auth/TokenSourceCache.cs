@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -10,22 +9,36 @@ namespace ProadSync.Plugin.Graph.Auth;
 /// </summary>
 internal sealed class TokenSourceCache(HttpMessageHandler transport, TimeProvider time) : IDisposable
 {
-    private readonly ConcurrentDictionary<string, Lazy<IGraphTokenSource>> _sources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IGraphTokenSource> _sources = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
 
+    /// <summary>Returns the shared source; a source that cannot be made (a bad certificate) is not cached.</summary>
     public IGraphTokenSource For(GraphAccount account)
     {
         var key = Key(account);
-        return _sources.GetOrAdd(key, _ => new Lazy<IGraphTokenSource>(() => Create(account))).Value;
+        lock (_lock)
+        {
+            if (!_sources.TryGetValue(key, out var source))
+            {
+                source = Create(account);
+                _sources.Add(key, source);
+            }
+
+            return source;
+        }
     }
 
     public void Dispose()
     {
-        foreach (var source in _sources.Values.Where(l => l.IsValueCreated))
+        lock (_lock)
         {
-            source.Value.Dispose();
-        }
+            foreach (var source in _sources.Values)
+            {
+                source.Dispose();
+            }
 
-        _sources.Clear();
+            _sources.Clear();
+        }
     }
 
     private IGraphTokenSource Create(GraphAccount account) => account.Authority is not null

@@ -74,42 +74,52 @@ internal sealed class GraphCalendarTarget(GraphConnection connection) : ICalenda
 
     public async Task<IReadOnlyList<FetchedItem>> GetAsync(TodoKind kind, IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
-        var result = new List<FetchedItem>(ids.Count);
-        foreach (var id in ids)
-        {
-            try
-            {
-                if (kind == TodoKind.Appointment)
-                {
-                    var ev = await connection.Mailbox.Events[id].GetAsync(
-                        c => c.QueryParameters.Expand = [ExtendedProperties.Expand(GraphTags.SourceTagProperty)], cancellationToken);
-                    if (ev is not null)
-                    {
-                        result.Add(Fetched(ev, () => EventMapper.FromGraph(ev)));
-                    }
-                }
-                else
-                {
-                    var list = await DefaultListIdAsync(cancellationToken);
-                    var task = await connection.Mailbox.Todo.Lists[list].Tasks[id].GetAsync(
-                        c => c.QueryParameters.Expand = ["linkedResources"], cancellationToken);
-                    if (task is not null)
-                    {
-                        result.Add(Fetched(task, () => TaskMapper.FromGraph(task)));
-                    }
-                }
-            }
-            catch (Exception ex) when (GraphErrors.IsNotFound(ex))
-            {
-                // Gone since it was listed: left out, as the contract says.
-            }
-            catch (Exception ex)
-            {
-                throw GraphErrors.Map(ex, "reading an item", id);
-            }
-        }
+        var list = kind == TodoKind.Task ? await WrapAsync(() => DefaultListIdAsync(cancellationToken)) : null;
+        var results = new FetchedItem?[ids.Count];
+        // Outlook allows four concurrent requests per app and mailbox.
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, ids.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+            async (index, ct) => results[index] = await GetOneAsync(kind, list, ids[index], ct));
+        return [.. results.OfType<FetchedItem>()];
+    }
 
-        return result;
+    private async Task<FetchedItem?> GetOneAsync(TodoKind kind, string? list, string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (kind == TodoKind.Appointment)
+            {
+                var ev = await connection.Mailbox.Events[id].GetAsync(
+                    c => c.QueryParameters.Expand = [ExtendedProperties.Expand(GraphTags.SourceTagProperty)], cancellationToken);
+                return ev is null ? null : Fetched(ev, () => EventMapper.FromGraph(ev));
+            }
+
+            var task = await connection.Mailbox.Todo.Lists[list!].Tasks[id].GetAsync(
+                c => c.QueryParameters.Expand = ["linkedResources"], cancellationToken);
+            return task is null ? null : Fetched(task, () => TaskMapper.FromGraph(task));
+        }
+        catch (Exception ex) when (GraphErrors.IsNotFound(ex))
+        {
+            // Gone since it was listed: left out, as the contract says.
+            return null;
+        }
+        catch (Exception ex)
+        {
+            throw GraphErrors.Map(ex, "reading an item", id);
+        }
+    }
+
+    private static async Task<T> WrapAsync<T>(Func<Task<T>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (Exception ex)
+        {
+            throw GraphErrors.Map(ex, "finding the default To Do list");
+        }
     }
 
     public async Task<CreateResult> CreateAsync(TodoKind kind, string identity, CalendarItem item, CancellationToken cancellationToken)
