@@ -2,6 +2,8 @@ using System.CommandLine;
 using ProadSync.Abstractions.Errors;
 using ProadSync.Cli.Commands;
 using ProadSync.Core.Leading;
+using ProadSync.Hosting.Accounts;
+using ProadSync.Hosting.Licensing;
 
 namespace ProadSync.Cli;
 
@@ -52,6 +54,7 @@ internal static class CliApp
         root.Subcommands.Add(ContactsCommand.Create(environment));
         root.Subcommands.Add(AccountsCommand.Create(environment));
         root.Subcommands.Add(PluginsCommand.Create(environment));
+        root.Subcommands.Add(LicenceCommand.Create(environment));
         root.Subcommands.Add(SyncCommand.Create(environment));
         root.Subcommands.Add(DemoCommand.Create(environment));
         return root;
@@ -65,6 +68,7 @@ internal static class CliApp
             try
             {
                 context = CliContext.Create(environment, parse);
+                await context.InitializeAsync(cancellationToken);
                 await body(context, parse, cancellationToken);
                 return Ok;
             }
@@ -85,7 +89,7 @@ internal static class CliApp
 
     private static string? Describe(Exception ex) => ex switch
     {
-        CliException or LeadingValidationException or TargetException => ex.Message,
+        CliException or LeadingValidationException or TargetException or AccountRuleException or LicenceException => ex.Message,
         LeadingConcurrencyException => ex.Message + " Try again.",
         OperationCanceledException => "The operation was cancelled.",
         IOException or UnauthorizedAccessException => "A file could not be read or written: " + ex.Message,

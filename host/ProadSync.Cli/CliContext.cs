@@ -48,8 +48,12 @@ internal sealed class CliContext : IAsyncDisposable
 
     public TimeProvider Time => Environment.Time;
 
-    /// <summary>The host's services (catalog, plugins, secrets, accounts, runs), created on first use.</summary>
-    public HostServices Services => _services ??= HostServices.Create(Home, Time, LoggerFactory, [Environment.BuiltInPluginsDirectory, Home.PluginsDirectory]);
+    /// <summary>The host's services (catalog, plugins, secrets, licences, accounts, runs).</summary>
+    public HostServices Services => _services ?? throw new InvalidOperationException("The services are not initialised.");
+
+    /// <summary>Wires the services for the home folder (called before every command body).</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken) =>
+        _services ??= await HostServices.CreateAsync(Home, Time, LoggerFactory, [Environment.BuiltInPluginsDirectory, Home.PluginsDirectory], cancellationToken);
 
     public static CliContext Create(CliEnvironment environment, ParseResult parse)
     {

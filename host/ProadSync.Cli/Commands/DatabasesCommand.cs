@@ -32,7 +32,8 @@ internal static class DatabasesCommand
         var list = new Command("list", "List the databases and, per interface, whether it is licensed, enabled and green.");
         CliApp.SetHandler(list, environment, async (ctx, _, ct) =>
         {
-            var rows = await ctx.Services.Licensing.ListDatabaseInterfacesAsync(ct);
+            var pluginInterfaces = ctx.Services.Plugins.Plugins.Select(p => p.Manifest?.Interface).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase);
+            var rows = await ctx.Services.Licensing.ListDatabaseInterfacesAsync(pluginInterfaces, ct);
             ctx.Output.Emit(rows, c =>
             {
                 if (rows.Count == 0)

@@ -50,8 +50,7 @@ public sealed class TargetResolver
             return null;
         }
 
-        var owner = OwnerOf(id) ?? account.PluginId;
-        RequireActive(owner, store.Database.Name);
+        RequireActive(id, store.Database.Name);
         return await factory.CreateAsync(Settings(store, account, id), cancellationToken);
     }
 
@@ -60,9 +59,6 @@ public sealed class TargetResolver
     /// <returns>The contact plugin id.</returns>
     public static string ContactPluginId(SyncAccount account) =>
         account.ContactPluginId ?? (account.PluginId == "caldav" ? "carddav" : account.PluginId);
-
-    private string? OwnerOf(string factoryId) =>
-        _plugins.Plugins.FirstOrDefault(p => p.Id == factoryId)?.Id;
 
     private void RequireActive(string pluginId, string database)
     {
