@@ -107,7 +107,15 @@ internal sealed partial class SyncRun : IDisposable
                 }
                 else
                 {
-                    contacts = await ReadContactsAsync(cancellationToken);
+                    try
+                    {
+                        contacts = await ReadContactsAsync(cancellationToken);
+                    }
+                    catch (Exception ex) when (ex is TransientTargetException or TargetConfigurationException)
+                    {
+                        // The address book is unusable this time; the calendar still synchronises.
+                        _report.Fail(LinkKind.Contact, null, null, "The address book could not be listed: " + ex.Message);
+                    }
                 }
             }
 
@@ -165,8 +173,9 @@ internal sealed partial class SyncRun : IDisposable
         {
             throw;
         }
-        catch (Exception ex) when (ex is TargetException or LeadingValidationException or InvalidOperationException or IOException)
+        catch (Exception ex)
         {
+            LogRunCrashed(_logger, _account.Id, ex);
             _report.Fatal = FatalErrorKind.Unexpected;
             _report.FatalMessage = ex.Message;
         }
@@ -376,6 +385,10 @@ internal sealed partial class SyncRun : IDisposable
         {
             var decision = SafeDecide(work);
             Record(work, decision, planOnly: true);
+            if (decision.Step == Step.Fail)
+            {
+                kind.Failures++;
+            }
         }
     }
 
@@ -593,7 +606,7 @@ internal sealed partial class SyncRun : IDisposable
             kind.Works,
             new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = ct },
             async (work, token) => await ProcessAsync(work, token));
-        kind.Failures = _report.FailureCount - failuresBefore;
+        kind.Failures += _report.FailureCount - failuresBefore;
     }
 
     private async Task ProcessAsync(ItemWork work, CancellationToken ct)
@@ -603,6 +616,12 @@ internal sealed partial class SyncRun : IDisposable
             for (var attempt = 0; ; attempt++)
             {
                 var decision = SafeDecide(work);
+                if (attempt > 0 && decision.Step is Step.Skip or Step.Fail)
+                {
+                    Record(work, decision, planOnly: true);
+                    return;
+                }
+
                 try
                 {
                     await ApplyAsync(work, decision, ct);
@@ -811,7 +830,7 @@ internal sealed partial class SyncRun : IDisposable
             // Already gone: the goal is reached.
         }
 
-        if (decision.Journal && work.Todo is not null)
+        if (decision.Journal)
         {
             await JournalAsync(work, "Deleted in the leading system; the external edit was discarded (R-GEN-1).", ct);
         }
@@ -928,7 +947,7 @@ internal sealed partial class SyncRun : IDisposable
     {
         var external = work.External;
         var entry = new JournalEntry(
-            work.Todo!.Id,
+            work.LeadingId!.Value,
             _account.Id,
             _now,
             reason,
@@ -1016,6 +1035,9 @@ internal sealed partial class SyncRun : IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run of account {AccountId} starting (mode {Mode}, dry run {DryRun})")]
     private static partial void LogRunStarting(ILogger logger, long accountId, SyncMode mode, bool dryRun);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Run of account {AccountId} ended by an unexpected error")]
+    private static partial void LogRunCrashed(ILogger logger, long accountId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run of account {AccountId} finished: {Outcome}, {Changes} changes, {Failures} failures")]
     private static partial void LogRunFinished(ILogger logger, long accountId, string outcome, int changes, int failures);
