@@ -157,6 +157,61 @@ public class PluginRefusalTests
     }
 
     [Test]
+    public void Registered_kinds_the_manifest_does_not_declare_are_not_offered()
+    {
+        var root = _plugins.Root();
+        var folder = _plugins.Copy("test-good", root);
+        RewriteManifest(folder, json => json.Replace(
+            "[\"calendarTarget\", \"contactTarget\", \"fieldMapper\"]", "[\"fieldMapper\"]", StringComparison.Ordinal));
+        using var catalog = Create(root);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Single(catalog, "test-good").State, Is.EqualTo(PluginState.Active));
+            Assert.That(catalog.FindFieldMapper("test-good-mapper"), Is.Not.Null);
+            Assert.That(catalog.FindCalendarTargetFactory("test-good"), Is.Null);
+            Assert.That(catalog.FindContactTargetFactory("test-good"), Is.Null);
+            Assert.That(_logs.Entries.Count(e => e.Level == LogLevel.Warning && e.Message.Contains("does not declare", StringComparison.Ordinal)), Is.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public void Entry_assembly_without_a_registrar_is_malfunctioned()
+    {
+        var root = _plugins.Root();
+        var folder = _plugins.Copy("test-json-new", root);
+        RewriteManifest(folder, json => json.Replace(
+            "\"entryAssembly\": \"ProadSync.TestPlugins.JsonNew.dll\"", "\"entryAssembly\": \"Newtonsoft.Json.dll\"", StringComparison.Ordinal));
+        using var catalog = Create(root);
+
+        var failed = Single(catalog, "test-json-new");
+        Assert.Multiple(() =>
+        {
+            Assert.That(failed.State, Is.EqualTo(PluginState.Malfunctioned));
+            Assert.That(failed.Reason, Is.EqualTo("The entry assembly 'Newtonsoft.Json.dll' has no public IPluginRegistrar class built against this host's contract."));
+        });
+    }
+
+    [Test]
+    public void Plugin_that_registers_a_target_id_another_plugin_provides_is_malfunctioned()
+    {
+        var root = _plugins.Root();
+        _plugins.Copy("test-good", root);
+        var copy = _plugins.Copy("test-good", root, folderName: "test-good-copy");
+        RewriteManifest(copy, json => json.Replace("\"id\": \"test-good\"", "\"id\": \"test-good-copy\"", StringComparison.Ordinal));
+        using var catalog = Create(root);
+
+        var failed = Single(catalog, "test-good-copy");
+        Assert.Multiple(() =>
+        {
+            Assert.That(Single(catalog, "test-good").State, Is.EqualTo(PluginState.Active));
+            Assert.That(failed.State, Is.EqualTo(PluginState.Malfunctioned));
+            Assert.That(failed.Reason, Is.EqualTo("The plugin registers the calendar target 'test-good', which plugin 'test-good' already provides."));
+            Assert.That(catalog.StateFor("test-good", null), Is.EqualTo(PluginState.Active));
+        });
+    }
+
+    [Test]
     public void Broken_json_manifest_is_reported_under_the_folder_name()
     {
         var root = _plugins.Root();
