@@ -74,7 +74,9 @@ public static class IcsReader
         }
 
         var first = components[0];
-        if (string.IsNullOrWhiteSpace(first.Uid))
+
+        // Ical.Net invents a UID for a component that has none; only the text tells whether it had one.
+        if (string.IsNullOrWhiteSpace(first.Uid) || !FirstComponentHasUid(text))
         {
             throw new IcsFormatException($"The {first.Name} has no UID.");
         }
@@ -110,7 +112,8 @@ public static class IcsReader
         DateTimeOffset endTime;
         if (end is not null)
         {
-            endTime = context.Resolve(end).Instant;
+            (endTime, var endZone) = context.Resolve(end);
+            zoneId ??= endZone;
         }
         else if (calendarEvent.Duration is { } duration)
         {
@@ -224,6 +227,47 @@ public static class IcsReader
         return html?.Value is string htmlText && Blank(htmlText) is { } h
             ? (Normalize(h), DescriptionFormat.Html)
             : (null, DescriptionFormat.PlainText);
+    }
+
+    private static bool FirstComponentHasUid(string text)
+    {
+        var depth = -1;
+        foreach (var rawLine in text.Split('\n'))
+        {
+            var line = rawLine.TrimEnd('\r');
+            if (line.Length == 0 || line[0] is ' ' or '\t')
+            {
+                continue;
+            }
+
+            if (depth < 0)
+            {
+                if (line.Equals("BEGIN:VEVENT", StringComparison.OrdinalIgnoreCase) || line.Equals("BEGIN:VTODO", StringComparison.OrdinalIgnoreCase))
+                {
+                    depth = 0;
+                }
+
+                continue;
+            }
+
+            if (line.StartsWith("BEGIN:", StringComparison.OrdinalIgnoreCase))
+            {
+                depth++;
+            }
+            else if (line.StartsWith("END:", StringComparison.OrdinalIgnoreCase))
+            {
+                if (depth-- == 0)
+                {
+                    return false;
+                }
+            }
+            else if (depth == 0 && (line.StartsWith("UID:", StringComparison.OrdinalIgnoreCase) || line.StartsWith("UID;", StringComparison.OrdinalIgnoreCase)))
+            {
+                return line.IndexOf(':', StringComparison.Ordinal) < line.Length - 1;
+            }
+        }
+
+        return false;
     }
 
     private static string Normalize(string text) =>

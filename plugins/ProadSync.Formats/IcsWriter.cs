@@ -171,8 +171,16 @@ public static class IcsWriter
             return new CalDateTime(TruncateToSecond(value.UtcDateTime), "UTC", true);
         }
 
-        var local = TimeZoneInfo.ConvertTime(value, zone.Zone).DateTime;
-        return new CalDateTime(TruncateToSecond(local), zone.IanaId, true);
+        var local = TruncateToSecond(TimeZoneInfo.ConvertTime(value, zone.Zone).DateTime);
+
+        // A wall-clock time that occurs twice (autumn change) means its first occurrence (RFC 5545 3.3.5); the second
+        // one can only be written in UTC.
+        if (zone.Zone.IsAmbiguousTime(local) && zone.Zone.GetAmbiguousTimeOffsets(local).Max() != value.Offset)
+        {
+            return new CalDateTime(TruncateToSecond(value.UtcDateTime), "UTC", true);
+        }
+
+        return new CalDateTime(local, zone.IanaId, true);
     }
 
     private static CalDateTime Date(DateTimeOffset value, ResolvedZone? zone)

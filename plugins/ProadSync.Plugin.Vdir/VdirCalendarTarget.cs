@@ -146,8 +146,11 @@ internal sealed class VdirCalendarTarget(VdirLayout layout, TimeProvider timePro
                 }
                 catch (IOException) when (File.Exists(path))
                 {
-                    File.Delete(temp);
                     return new CreateResult(new ExternalItemRef(name, new ItemVersion(ContentHash.Of(File.ReadAllBytes(path)))), Adopted: true);
+                }
+                finally
+                {
+                    DeleteQuietly(temp);
                 }
 
                 return new CreateResult(new ExternalItemRef(name, new ItemVersion(ContentHash.Of(bytes))), Adopted: false);
@@ -176,7 +179,15 @@ internal sealed class VdirCalendarTarget(VdirLayout layout, TimeProvider timePro
                 var uid = UidOf(current) ?? item.Id[..^Extension.Length];
                 var bytes = Encode(uid, kind, content);
                 var temp = WriteTemp(folder, item.Id, bytes);
-                File.Move(temp, path, overwrite: true);
+                try
+                {
+                    File.Move(temp, path, overwrite: true);
+                }
+                finally
+                {
+                    DeleteQuietly(temp);
+                }
+
                 return new ExternalItemRef(item.Id, new ItemVersion(ContentHash.Of(bytes)));
             });
         }
@@ -278,8 +289,7 @@ internal sealed class VdirCalendarTarget(VdirLayout layout, TimeProvider timePro
         && name.Length > Extension.Length
         && name[0] != '.'
         && name.EndsWith(Extension, StringComparison.OrdinalIgnoreCase)
-        && name.IndexOfAny(['/', '\\', '\0']) < 0
-        && name != ".." ;
+        && name.IndexOfAny(['/', '\\', '\0']) < 0;
 
     private static string PathOf(string folder, string id) =>
         IsItemName(id) ? Path.Combine(folder, id) : throw new ItemNotFoundException(id);
@@ -334,13 +344,31 @@ internal sealed class VdirCalendarTarget(VdirLayout layout, TimeProvider timePro
     private static string WriteTemp(string folder, string name, byte[] bytes)
     {
         var temp = Path.Combine(folder, $".{name}.{Guid.NewGuid():N}.tmp");
-        using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        try
         {
+            using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
             stream.Write(bytes);
             stream.Flush(flushToDisk: true);
         }
+        catch
+        {
+            DeleteQuietly(temp);
+            throw;
+        }
 
         return temp;
+    }
+
+    private static void DeleteQuietly(string temp)
+    {
+        try
+        {
+            File.Delete(temp);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A leftover temp file is ignored by listings (not an .ics name) and harmless.
+        }
     }
 
     private static void Io(string path, Action action) => Io(path, () =>
