@@ -27,11 +27,12 @@ internal sealed class CliContext : IAsyncDisposable
             .WriteTo.File(
                 Path.Combine(home.LogsDirectory, "proadsync-.log"),
                 rollingInterval: RollingInterval.Day,
+                formatProvider: System.Globalization.CultureInfo.InvariantCulture,
                 retainedFileCountLimit: 14,
                 outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
         if (environment.LogToConsole && Environment.GetVariable("PROADSYNC_LOG_CONSOLE") == "1")
         {
-            configuration = configuration.WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose);
+            configuration = configuration.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture, standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose);
         }
 
         _serilog = configuration.CreateLogger();

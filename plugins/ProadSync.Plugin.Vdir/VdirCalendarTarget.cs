@@ -36,7 +36,7 @@ internal sealed class VdirCalendarTarget(VdirLayout layout, TimeProvider timePro
         {
             if (!Directory.Exists(layout.Root))
             {
-                throw new TargetConfigurationException($"The vdir folder '{layout.Root}' does not exist.");
+                throw new TargetConfigurationException($"The vdir folder '{layout.Root}' does not exist; create it, or run 'proadsync accounts test' once, which creates it.");
             }
 
             if (!Directory.Exists(folder))

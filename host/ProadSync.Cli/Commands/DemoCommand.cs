@@ -117,6 +117,17 @@ internal static class DemoCommand
         }
 
         output.Line("Account: anna → vdir folder (two-way), the layout khal, todoman and vdirsyncer read.");
+        var test = await services.Accounts.TestAsync(database, "anna", ct);
+        output.Line("Test (Prüfen):");
+        foreach (var step in test.Steps)
+        {
+            output.Line($"  {step.Outcome.ToString().ToLowerInvariant(),-7} {step.Name}: {step.Message}");
+        }
+
+        if (!test.Succeeded)
+        {
+            throw new CliException("The demo account's connection test failed; see the steps above.");
+        }
         output.Line("");
         output.Line("First run:");
         var first = await services.Sync.RunAsync(new SyncRequest { Database = database }, ct);

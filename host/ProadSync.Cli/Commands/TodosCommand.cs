@@ -98,7 +98,7 @@ internal static class TodosCommand
             long? userId = parse.GetValue(responsible) is { } login ? (await CliContext.RequireUserAsync(store, login, ct)).Id : null;
             var logins = (await store.ListUsersAsync(ct)).ToDictionary(u => u.Id, u => u.Login);
             var todos = await store.ListTodosAsync(new TodoQuery { ResponsibleUserId = userId }, ct);
-            var views = todos.Select(t => TodoView.From(t, logins)).ToList();
+            var views = todos.Select(t => TodoView.Of(t, logins)).ToList();
             ctx.Output.Emit(views, c =>
             {
                 var table = CliOutput.Table("id", "kind", "subject", "from", "to", "responsible", "status", "sync active", "externally deleted");
@@ -123,7 +123,7 @@ internal static class TodosCommand
             var store = await ctx.OpenDatabaseAsync(parse.GetValue(db)!, ct);
             var todo = await RequireTodoAsync(store, parse.GetValue(id), ct);
             var logins = (await store.ListUsersAsync(ct)).ToDictionary(u => u.Id, u => u.Login);
-            var view = TodoView.From(todo, logins);
+            var view = TodoView.Of(todo, logins);
             var linkKind = todo.Kind == TodoKind.Appointment ? LinkKind.Appointment : LinkKind.Task;
             var links = (await store.ListLinksOfItemAsync(linkKind, todo.Id, ct))
                 .Select(l => new { accountId = l.AccountId, identity = l.Identity, externalId = l.ExternalId, externalVersion = l.ExternalVersion, active = l.Active, inactiveReason = l.InactiveReason, updatedAt = l.UpdatedAt })

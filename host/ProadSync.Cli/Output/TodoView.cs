@@ -26,7 +26,7 @@ internal sealed record TodoView(
     DateTimeOffset CreatedAt,
     DateTimeOffset ModifiedAt)
 {
-    public static TodoView From(Todo todo, IReadOnlyDictionary<long, string> logins)
+    public static TodoView Of(Todo todo, IReadOnlyDictionary<long, string> logins)
     {
         var c = todo.Content;
         return new TodoView(

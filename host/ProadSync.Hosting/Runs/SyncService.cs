@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using ProadSync.Abstractions.Errors;
 using ProadSync.Abstractions.Mapping;
@@ -188,7 +187,7 @@ public sealed partial class SyncService
         return new AccountRunResult(database, login, account.Id, report.Outcome, messageText, report);
     }
 
-    private async Task RecordAsync(ILeadingSystem store, long accountId, RunReport report, CancellationToken cancellationToken)
+    private static async Task RecordAsync(ILeadingSystem store, long accountId, RunReport report, CancellationToken cancellationToken)
     {
         // Re-read: the user may have changed the account while it ran; only the bookkeeping fields change here.
         var current = await store.GetAccountAsync(accountId, CancellationToken.None);
@@ -225,6 +224,4 @@ public sealed partial class SyncService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account {AccountId} of {Database} ran: {Outcome}, {Changes} change(s), {Failures} failure(s)")]
     private partial void LogRun(long accountId, string database, string outcome, int changes, int failures);
-
-    internal static string Serialise(object value) => JsonSerializer.Serialize(value);
 }
