@@ -91,6 +91,34 @@ public sealed class LicensingService
         return InstallAsync(VendorKeys.DevelopmentLicence, cancellationToken);
     }
 
+    /// <summary>
+    /// Trusts an additional public key for licences of this home (setting <see cref="LicensingSettings.TrustedKeys"/>),
+    /// for example a reseller's. The vendor's production key is always trusted.
+    /// </summary>
+    /// <param name="publicKeyPem">The PEM public key (ECDsa P-256 or RSA).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The key's id, as licences signed with it carry it.</returns>
+    /// <exception cref="LicenceException">The PEM is not a usable public key; nothing is changed.</exception>
+    public async Task<string> AddTrustedKeyAsync(string publicKeyPem, CancellationToken cancellationToken = default)
+    {
+        if (publicKeyPem.Contains("PRIVATE KEY", StringComparison.Ordinal))
+        {
+            throw new LicenceException("That is a private key; give the public key (\"-----BEGIN PUBLIC KEY-----\") and keep the private key with the issuer.");
+        }
+
+        var keyId = LicenceSigner.KeyIdOf(publicKeyPem);
+
+        var trusted = await ReadTrustedKeysAsync(cancellationToken);
+        if (!trusted.Any(pem => SafeKeyId(pem) == keyId))
+        {
+            trusted.Add(publicKeyPem.Trim());
+            await _catalog.SetSettingAsync(LicensingSettings.TrustedKeys, JsonSerializer.Serialize(trusted), cancellationToken);
+        }
+
+        await LoadAsync(cancellationToken);
+        return keyId;
+    }
+
     /// <summary>Reads the installed licence and whether it is valid now.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The status; <see cref="LicenceStatus.Installed"/> is false when there is none.</returns>
@@ -323,6 +351,18 @@ public sealed class LicensingService
         {
             LicensingLog.BadSetting(_logger, LicensingSettings.TrustedKeys);
             return [];
+        }
+    }
+
+    private static string? SafeKeyId(string pem)
+    {
+        try
+        {
+            return LicenceSigner.KeyIdOf(pem);
+        }
+        catch (LicenceException)
+        {
+            return null;
         }
     }
 

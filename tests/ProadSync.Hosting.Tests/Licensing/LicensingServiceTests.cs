@@ -243,4 +243,23 @@ public sealed class LicensingServiceTests
     {
         Assert.That(async () => await Service().InstallAsync(TestLicences.Signed(TestLicences.Content(tier: "Standard"))), Throws.TypeOf<LicenceException>().With.Message.Contains("R-SM-3"));
     }
+
+    [Test]
+    [Category("R-SM-1")]
+    public async Task R_SM_1_an_admin_can_trust_an_additional_public_key_for_this_home()
+    {
+        var resellerKey = LicenceSigner.CreateKeyPair();
+        var plain = new LicensingService(_catalog, _time, NullLogger.Instance);
+        var text = TestLicences.Signed(privateKeyPem: resellerKey.PrivateKeyPem);
+        Assert.That(async () => await plain.InstallAsync(text), Throws.TypeOf<LicenceException>().With.Message.Contains("does not trust"));
+
+        Assert.That(async () => await plain.AddTrustedKeyAsync(resellerKey.PrivateKeyPem), Throws.TypeOf<LicenceException>().With.Message.Contains("private key"));
+        Assert.That(async () => await plain.AddTrustedKeyAsync("not a key"), Throws.TypeOf<LicenceException>());
+        var keyId = await plain.AddTrustedKeyAsync(resellerKey.PublicKeyPem);
+        await plain.AddTrustedKeyAsync(resellerKey.PublicKeyPem);
+
+        Assert.That(keyId, Is.EqualTo(LicenceSigner.KeyIdOf(resellerKey.PublicKeyPem)));
+        Assert.That((await plain.InstallAsync(text)).LicenceId, Is.EqualTo("T-0001"));
+        Assert.That(System.Text.Json.JsonSerializer.Deserialize<string[]>((await _catalog.GetSettingAsync(LicensingSettings.TrustedKeys, CancellationToken.None))!), Has.Length.EqualTo(1));
+    }
 }
