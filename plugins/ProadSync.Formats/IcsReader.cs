@@ -50,6 +50,7 @@ public static class IcsReader
             throw new IcsFormatException("The data is not iCalendar: it does not begin with BEGIN:VCALENDAR.");
         }
 
+        CheckNesting(text);
         Calendar? calendar;
         try
         {
@@ -227,6 +228,35 @@ public static class IcsReader
         return html?.Value is string htmlText && Blank(htmlText) is { } h
             ? (Normalize(h), DescriptionFormat.Html)
             : (null, DescriptionFormat.PlainText);
+    }
+
+    /// <summary>Refuses absurd nesting before the parser sees it (a real object nests at most VCALENDAR/VEVENT/VALARM).</summary>
+    private static void CheckNesting(string text)
+    {
+        const int MaxDepth = 8;
+        var depth = 0;
+        var lineStart = 0;
+        while (lineStart < text.Length)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart);
+            if (lineEnd < 0)
+            {
+                lineEnd = text.Length;
+            }
+
+            var line = text.AsSpan(lineStart, lineEnd - lineStart);
+            if (line.StartsWith("BEGIN:", StringComparison.OrdinalIgnoreCase) && ++depth > MaxDepth)
+            {
+                throw new IcsFormatException($"The iCalendar data nests components more than {MaxDepth} levels deep.");
+            }
+
+            if (line.StartsWith("END:", StringComparison.OrdinalIgnoreCase))
+            {
+                depth--;
+            }
+
+            lineStart = lineEnd + 1;
+        }
     }
 
     private static bool FirstComponentHasUid(string text)
