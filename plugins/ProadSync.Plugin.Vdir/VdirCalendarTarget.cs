@@ -55,7 +55,8 @@ internal sealed class VdirCalendarTarget(VdirLayout layout, TimeProvider timePro
 
                 try
                 {
-                    items.Add(new ExternalItemRef(name, new ItemVersion(ContentHash.Of(File.ReadAllBytes(path)))));
+                    using var stream = File.OpenRead(path);
+                    items.Add(new ExternalItemRef(name, new ItemVersion(ContentHash.Of(stream))));
                 }
                 catch (FileNotFoundException)
                 {
@@ -86,7 +87,13 @@ internal sealed class VdirCalendarTarget(VdirLayout layout, TimeProvider timePro
             {
                 if (new FileInfo(path) is { Exists: true, Length: var length } && length > options.MaxLength * 4L)
                 {
-                    result.Add(new FetchedItem(new ExternalItemRef(id, new ItemVersion("oversized-" + length)), null, $"The file '{id}' is {length} bytes long, too large to be a calendar object."));
+                    string hash;
+                    using (var stream = File.OpenRead(path))
+                    {
+                        hash = ContentHash.Of(stream);
+                    }
+
+                    result.Add(new FetchedItem(new ExternalItemRef(id, new ItemVersion(hash)), null, $"The file '{id}' is {length} bytes long, too large to be a calendar object."));
                     continue;
                 }
 

@@ -78,6 +78,17 @@ public sealed class IcsReaderTests
     }
 
     [Test]
+    public void All_day_dates_use_the_zone_named_in_x_proad_tzid_before_the_default()
+    {
+        var text = Ics.File("all-day.ics").Replace("TRANSP:TRANSPARENT", "TRANSP:TRANSPARENT\r\nX-PROAD-TZID:Asia/Tokyo", StringComparison.Ordinal);
+
+        var item = IcsReader.Read(text, new IcsReadOptions { DefaultTimeZoneId = "Europe/Berlin" }).Item;
+
+        Assert.That(item.Start, Is.EqualTo(new DateTimeOffset(2026, 5, 14, 0, 0, 0, TimeSpan.FromHours(9))));
+        Assert.That(item.TimeZoneId, Is.EqualTo("Asia/Tokyo"));
+    }
+
+    [Test]
     public void All_day_without_end_lasts_one_day()
     {
         var item = IcsReader.Read(Ics.File("all-day-without-end.ics")).Item;

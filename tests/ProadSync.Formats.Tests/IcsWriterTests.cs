@@ -92,6 +92,7 @@ public sealed class IcsWriterTests
 
         Assert.That(Ics.Property(text, "DTSTART"), Is.EqualTo(new[] { "DTSTART;VALUE=DATE:20260514" }));
         Assert.That(Ics.Property(text, "DTEND"), Is.EqualTo(new[] { "DTEND;VALUE=DATE:20260516" }));
+        Assert.That(Ics.Property(text, "X-PROAD-TZID"), Is.EqualTo(new[] { "X-PROAD-TZID:Europe/Berlin" }), "dates carry no zone");
     }
 
     [Test]

@@ -39,6 +39,17 @@ public sealed class MalformedInputTests
     }
 
     [Test]
+    public void Absurdly_nested_components_are_refused_before_parsing()
+    {
+        const int levels = 50_000;
+        var text = "BEGIN:VCALENDAR\r\n" + string.Concat(Enumerable.Repeat("BEGIN:X\r\n", levels))
+            + string.Concat(Enumerable.Repeat("END:X\r\n", levels)) + "END:VCALENDAR\r\n";
+
+        var ex = Assert.Throws<IcsFormatException>(() => IcsReader.Read(text));
+        Assert.That(ex!.Message, Does.Contain("nests"));
+    }
+
+    [Test]
     public void The_size_cap_is_configurable()
     {
         var text = Ics.File("floating-time.ics");

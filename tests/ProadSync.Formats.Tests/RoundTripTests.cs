@@ -24,6 +24,12 @@ public sealed class RoundTripTests
         }).SetName("All-day appointment");
         yield return new TestCaseData(Ics.Appointment() with
         {
+            IsAllDay = true,
+            Start = new DateTimeOffset(2026, 5, 14, 0, 0, 0, TimeSpan.FromHours(2)),
+            End = new DateTimeOffset(2026, 5, 16, 0, 0, 0, TimeSpan.FromHours(2)),
+        }).SetName("All-day appointment in Europe/Berlin keeps its midnights and zone");
+        yield return new TestCaseData(Ics.Appointment() with
+        {
             Subject = "会議 – Встреча – Müller 🎉; a, b \\ c",
             Description = "Line 1\nLine 2\n\nLine 4 with ; , \\ and a long tail " + new string('x', 200),
             Location = "東京, Raum 1",
@@ -44,6 +50,13 @@ public sealed class RoundTripTests
             Start = new DateTimeOffset(2026, 5, 14, 0, 0, 0, TimeSpan.Zero),
             End = new DateTimeOffset(2026, 5, 16, 0, 0, 0, TimeSpan.Zero),
         }).SetName("All-day task");
+        yield return new TestCaseData(Ics.Task() with
+        {
+            IsAllDay = true,
+            TimeZoneId = "America/New_York",
+            Start = new DateTimeOffset(2026, 5, 14, 0, 0, 0, TimeSpan.FromHours(-4)),
+            End = new DateTimeOffset(2026, 5, 16, 0, 0, 0, TimeSpan.FromHours(-4)),
+        }).SetName("All-day task in America/New_York keeps its midnights and zone");
     }
 
     [TestCaseSource(nameof(Items))]

@@ -277,6 +277,24 @@ public sealed class VdirTargetTests
     }
 
     [Test]
+    public async Task Oversized_file_is_a_problem_with_its_real_version()
+    {
+        await using var target = await CreateAsync();
+        Directory.CreateDirectory(CalendarDir);
+        var path = Path.Combine(CalendarDir, "huge.ics");
+        var bytes = new byte[(4 * IcsReadOptions.DefaultMaxLength) + 10];
+        Array.Fill(bytes, (byte)'a');
+        await File.WriteAllBytesAsync(path, bytes);
+
+        var listed = (await target.GetChangesAsync(TodoKind.Appointment, null, Window(), CancellationToken.None)).Items.Single();
+        var fetched = (await target.GetAsync(TodoKind.Appointment, ["huge.ics"], CancellationToken.None)).Single();
+
+        Assert.That(fetched.Problem, Does.Contain("too large"));
+        Assert.That(fetched.Item, Is.EqualTo(listed));
+        Assert.That(listed.Version.Value, Is.EqualTo(ContentHash.Of(bytes)));
+    }
+
+    [Test]
     public async Task Bom_and_floating_times_read_in_the_configured_zone()
     {
         Directory.CreateDirectory(CalendarDir);
