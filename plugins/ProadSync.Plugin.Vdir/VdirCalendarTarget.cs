@@ -11,7 +11,7 @@ namespace ProadSync.Plugin.Vdir;
 /// the file's bytes. Writes go to a temp file in the same folder and are moved into place, so a reader (or a crash)
 /// never sees half a file; updates and deletes re-hash the current file first.
 /// </summary>
-internal sealed class VdirCalendarTarget(VdirLayout layout, TimeProvider timeProvider) : ICalendarTarget
+internal sealed class VdirCalendarTarget(VdirLayout layout, TimeProvider timeProvider, ITargetStateStore state) : ICalendarTarget
 {
     private const string Extension = ".ics";
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
@@ -27,16 +27,26 @@ internal sealed class VdirCalendarTarget(VdirLayout layout, TimeProvider timePro
         MaxParallelWrites = 4,
     };
 
-    public Task<ChangeSet> GetChangesAsync(TodoKind kind, SyncCursor? cursor, DateRange window, CancellationToken cancellationToken)
+    public async Task<ChangeSet> GetChangesAsync(TodoKind kind, SyncCursor? cursor, DateRange window, CancellationToken cancellationToken)
     {
         // No change cursor: every call is a full listing, whatever cursor the host hands back.
         var folder = layout.FolderOf(kind);
         var items = new List<ExternalItemRef>();
+
+        // The first use creates the folder (like MKCALENDAR). Once this account has seen it, a vanished folder is an
+        // error, never an empty calendar: an unmounted drive must not read as "everything was deleted".
+        var seen = await state.GetAsync(RootSeenKey, cancellationToken) is not null;
+        if (!seen)
+        {
+            Io(layout.Root, () => Directory.CreateDirectory(layout.Root));
+            await state.SetAsync(RootSeenKey, layout.Root, cancellationToken);
+        }
+
         Io(folder, () =>
         {
             if (!Directory.Exists(layout.Root))
             {
-                throw new TargetConfigurationException($"The vdir folder '{layout.Root}' does not exist; create it, or run 'proadsync accounts test' once, which creates it.");
+                throw new TargetConfigurationException($"The vdir folder '{layout.Root}' has vanished since the last run (an unmounted drive?); nothing was changed. Restore it, or reset the account with 'proadsync accounts reset' to start afresh.");
             }
 
             if (!Directory.Exists(folder))
@@ -65,8 +75,10 @@ internal sealed class VdirCalendarTarget(VdirLayout layout, TimeProvider timePro
             }
         });
         items.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
-        return Task.FromResult(new ChangeSet(items, [], null, IsFullListing: true));
+        return new ChangeSet(items, [], null, IsFullListing: true);
     }
+
+    private const string RootSeenKey = "root-seen";
 
     public async Task<IReadOnlyList<FetchedItem>> GetAsync(TodoKind kind, IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {

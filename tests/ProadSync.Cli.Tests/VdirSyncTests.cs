@@ -30,8 +30,8 @@ public sealed class VdirSyncTests
 
     private async Task<long> AddAsync(string subject, int daysAhead = 3)
     {
-        var from = DateTime.UtcNow.Date.AddDays(daysAhead).AddHours(9).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
-        var to = DateTime.UtcNow.Date.AddDays(daysAhead).AddHours(10).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var from = TimeProvider.System.GetUtcNow().UtcDateTime.Date.AddDays(daysAhead).AddHours(9).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var to = TimeProvider.System.GetUtcNow().UtcDateTime.Date.AddDays(daysAhead).AddHours(10).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
         var r = await Ok("--json", "todos", "add", "acme", "--kind", "appointment", "--responsible", "anna", "--subject", subject, "--from", from, "--to", to);
         return r.Json.GetProperty("id").GetInt64();
     }
@@ -122,7 +122,7 @@ public sealed class VdirSyncTests
         await AddAsync("From the leading system");
         await SyncAsync();
         var calendarDir = Path.GetDirectoryName(Files().Single())!;
-        var start = DateTime.UtcNow.Date.AddDays(2).AddHours(8);
+        var start = TimeProvider.System.GetUtcNow().UtcDateTime.Date.AddDays(2).AddHours(8);
         await File.WriteAllTextAsync(Path.Combine(calendarDir, "outside-1.ics"), string.Join("\r\n",
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//khal//EN", "BEGIN:VEVENT", "UID:outside-1", "DTSTAMP:20261101T000000Z",
             $"DTSTART:{start:yyyyMMdd'T'HHmmss'Z'}", $"DTEND:{start.AddHours(1):yyyyMMdd'T'HHmmss'Z'}", "SUMMARY:Made in khal", "END:VEVENT", "END:VCALENDAR", ""));

@@ -311,15 +311,42 @@ public sealed class VdirTargetTests
     }
 
     [Test]
-    public async Task Listing_a_missing_root_is_a_configuration_error_and_a_missing_collection_is_empty()
+    public async Task The_first_listing_creates_the_root_and_a_vanished_root_later_is_a_configuration_error()
     {
-        await using var target = await CreateAsync();
+        var state = new MemoryState();
+        await using var target = await Factory().CreateAsync(new TargetSettings { Url = _root, State = state }, CancellationToken.None);
 
+        var first = await target.GetChangesAsync(TodoKind.Appointment, null, Window(), CancellationToken.None);
+        Assert.That(first.Items, Is.Empty);
+        Assert.That(first.IsFullListing, Is.True);
+        Assert.That(Directory.Exists(_root), Is.True, "first use creates the folder, like MKCALENDAR");
+
+        // Once seen, a vanished folder (an unmounted drive) must never read as an empty calendar.
+        Directory.Delete(_root, recursive: true);
         Assert.ThrowsAsync<TargetConfigurationException>(() => target.GetChangesAsync(TodoKind.Appointment, null, Window(), CancellationToken.None));
-        Directory.CreateDirectory(_root);
-        var listing = await target.GetChangesAsync(TodoKind.Appointment, null, Window(), CancellationToken.None);
-        Assert.That(listing.Items, Is.Empty);
-        Assert.That(listing.IsFullListing, Is.True);
+        Assert.That(Directory.Exists(_root), Is.False, "nothing is re-created behind the user's back");
+    }
+
+    private sealed class MemoryState : ITargetStateStore
+    {
+        private readonly Dictionary<string, string> _values = [];
+
+        public ValueTask<string?> GetAsync(string key, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(_values.TryGetValue(key, out var v) ? v : null);
+
+        public ValueTask SetAsync(string key, string? value, CancellationToken cancellationToken)
+        {
+            if (value is null)
+            {
+                _values.Remove(key);
+            }
+            else
+            {
+                _values[key] = value;
+            }
+
+            return ValueTask.CompletedTask;
+        }
     }
 
     [Test]
