@@ -56,6 +56,7 @@ internal static class CliApp
         root.Subcommands.Add(PluginsCommand.Create(environment));
         root.Subcommands.Add(LicenceCommand.Create(environment));
         root.Subcommands.Add(SyncCommand.Create(environment));
+        root.Subcommands.Add(ServeCommand.Create(environment));
         root.Subcommands.Add(DemoCommand.Create(environment));
         return root;
     }
