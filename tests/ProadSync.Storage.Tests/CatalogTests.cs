@@ -38,7 +38,7 @@ public class CatalogTests
 
         Assert.That(File.Exists(Path.Combine(home, "catalog.db")), Is.True);
         Assert.That(File.Exists(Path.Combine(home, "databases", "Kunde_A-1.db")), Is.True);
-        Assert.That(info, Is.EqualTo(new DatabaseInfo("Kunde_A-1", "sqlite", info.ConnectionString, "Europe/Berlin")));
+        Assert.That(info, Is.EqualTo(new DatabaseInfo("Kunde_A-1", "sqlite", "Data Source=databases/Kunde_A-1.db", "Europe/Berlin")));
         await using (var store = await catalog.OpenAsync("kunde_a-1", Ct))
         {
             Assert.That(store.Database, Is.EqualTo(info));
@@ -148,6 +148,18 @@ public class CatalogTests
         Assert.That(File.Exists(file), Is.True);
     }
 
+    [Test]
+    public async Task A_relative_file_is_kept_relative_and_resolved_against_the_home_folder()
+    {
+        var catalog = SqliteLeadingCatalog.Open(home, clock);
+
+        var info = await catalog.AddDatabaseAsync("rel", "Data Source=tenants/rel.db", "UTC", Ct);
+        await using var store = await catalog.OpenAsync("rel", Ct);
+
+        Assert.That(info.ConnectionString, Is.EqualTo("Data Source=tenants/rel.db"));
+        Assert.That(File.Exists(Path.Combine(home, "tenants", "rel.db")), Is.True);
+    }
+
     [TestCase("Data Source=:memory:")]
     [TestCase("Mode=Memory")]
     [TestCase("this is not a connection string")]
@@ -158,6 +170,32 @@ public class CatalogTests
         Assert.ThrowsAsync<LeadingValidationException>(() => catalog.AddDatabaseAsync("x", connectionString, "UTC", Ct));
 
         Assert.That(await catalog.ListDatabasesAsync(Ct), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_store_that_cannot_be_created_is_not_registered()
+    {
+        var catalog = SqliteLeadingCatalog.Open(home, clock);
+        var blocker = Path.Combine(home, "a-file");
+        await File.WriteAllTextAsync(blocker, "not a folder");
+
+        var ex = Assert.ThrowsAsync<LeadingValidationException>(() => catalog.AddDatabaseAsync("blocked", $"Data Source={Path.Combine(blocker, "x.db")}", "UTC", Ct));
+
+        Assert.That(ex!.Message, Does.Contain("'blocked' cannot be"));
+        Assert.That(await catalog.ListDatabasesAsync(Ct), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_home_folder_with_a_semicolon_and_spaces_works()
+    {
+        var odd = Path.Combine(home, "Mein Ordner; Test");
+        var catalog = SqliteLeadingCatalog.Open(odd, clock);
+
+        await catalog.AddDatabaseAsync("odd", null, "UTC", Ct);
+        await using var store = await catalog.OpenAsync("odd", Ct);
+
+        Assert.That(File.Exists(Path.Combine(odd, "databases", "odd.db")), Is.True);
+        Assert.That(await store.ListUsersAsync(Ct), Is.Empty);
     }
 
     [Test]
