@@ -35,6 +35,25 @@ public class MigrationTests
     }
 
     [Test]
+    public async Task An_in_memory_store_vanishes_when_disposed_and_each_fresh_one_is_empty()
+    {
+        var cs = MemoryConnectionString();
+        await using (var store = await SqliteLeadingStore.OpenAsync(Info(cs), Clock, null, CancellationToken.None))
+        {
+            await store.AddUserAsync("anna", "Anna", false, CancellationToken.None);
+        }
+
+        await using var reopened = await SqliteLeadingStore.OpenAsync(Info(cs), Clock, null, CancellationToken.None);
+        await using var fresh = await SqliteLeadingStore.OpenInMemoryAsync("Europe/Berlin", Clock, null, CancellationToken.None);
+        await fresh.AddUserAsync("bob", "Bob", false, CancellationToken.None);
+        await using var other = await SqliteLeadingStore.OpenInMemoryAsync("UTC", Clock, null, CancellationToken.None);
+
+        Assert.That(await reopened.ListUsersAsync(CancellationToken.None), Is.Empty);
+        Assert.That(fresh.Database.TimeZoneId, Is.EqualTo("Europe/Berlin"));
+        Assert.That(await other.ListUsersAsync(CancellationToken.None), Is.Empty);
+    }
+
+    [Test]
     public async Task A_version_1_database_is_migrated_to_the_latest_and_keeps_its_data()
     {
         var cs = MemoryConnectionString();
