@@ -186,6 +186,19 @@ public class CatalogTests
     }
 
     [Test]
+    public async Task A_file_that_is_not_a_database_is_refused_with_a_sentence()
+    {
+        var catalog = SqliteLeadingCatalog.Open(home, clock);
+        var garbage = Path.Combine(home, "garbage.db");
+        await File.WriteAllTextAsync(garbage, new string('x', 4096));
+
+        var ex = Assert.ThrowsAsync<LeadingValidationException>(() => catalog.AddDatabaseAsync("garbage", "Data Source=garbage.db", "UTC", Ct));
+
+        Assert.That(ex!.Message, Does.StartWith("The store of database 'garbage' cannot be opened"));
+        Assert.That(await catalog.ListDatabasesAsync(Ct), Is.Empty);
+    }
+
+    [Test]
     public async Task A_home_folder_with_a_semicolon_and_spaces_works()
     {
         var odd = Path.Combine(home, "Mein Ordner; Test");
