@@ -146,6 +146,14 @@ internal sealed partial class SyncRun : IDisposable
                 if (!kind.Skipped && kind.Failures == 0)
                 {
                     await _leading.SetStateAsync(_account.Id, CursorKey(kind.Kind), kind.NextCursor?.Value, cancellationToken);
+                    if (_mode == SyncMode.Full)
+                    {
+                        await _leading.SetStateAsync(
+                            _account.Id,
+                            DeferredKey(kind.Kind),
+                            kind.Deferred.Count == 0 ? null : string.Join('\n', kind.Deferred.Order(StringComparer.Ordinal)),
+                            cancellationToken);
+                    }
                 }
             }
 
@@ -200,6 +208,8 @@ internal sealed partial class SyncRun : IDisposable
 
     private static string CursorKey(TodoKind kind) => "cursor:" + KindName(kind);
 
+    private static string DeferredKey(TodoKind kind) => "deferred:" + KindName(kind);
+
     private static string GenerationKey(TodoKind kind, long todoId) =>
         string.Create(CultureInfo.InvariantCulture, $"generation:{KindName(kind)}:{todoId}");
 
@@ -246,6 +256,19 @@ internal sealed partial class SyncRun : IDisposable
             else if (_mode == SyncMode.Full && toFetch.Add(item.Id))
             {
                 unlinked.Add(item.Id);
+            }
+        }
+
+        // Full sync: external items that lay beyond the window's end are looked at again, because a cursor reports
+        // them only when they change, not when time brings them into the window (R-DIFF-4).
+        if (_mode == SyncMode.Full && await _leading.GetStateAsync(_account.Id, DeferredKey(kind), ct) is { Length: > 0 } deferred)
+        {
+            foreach (var id in deferred.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!linkByExternal.ContainsKey(id) && toFetch.Add(id))
+                {
+                    unlinked.Add(id);
+                }
             }
         }
 
@@ -389,6 +412,10 @@ internal sealed partial class SyncRun : IDisposable
             {
                 kind.Failures++;
             }
+            else if (decision.Step == Step.Defer && work.ExternalId is { } deferred)
+            {
+                kind.Deferred.Add(deferred);
+            }
         }
     }
 
@@ -483,6 +510,8 @@ internal sealed partial class SyncRun : IDisposable
             return _mode switch
             {
                 SyncMode.Export => new Decision(Step.RememberGone, "Deleted externally; export sends each item once (R-MODE-EXPORT-1)."),
+                SyncMode.OneWay when leadingChanged && work.LeadingState == LeadingState.Candidate =>
+                    new Decision(Step.Recreate, "Deleted externally and changed in the leading system: created again (R-MODE-1WAY-1, R-MODE-1WAY-2)."),
                 SyncMode.OneWay => new Decision(Step.RememberGone, "Deleted externally; created again when the leading item changes (R-MODE-1WAY-2)."),
                 _ => new Decision(Step.MarkDeleted, "Deleted externally: marked \"externally deleted\" (R-MODE-2WAY-4)."),
             };
@@ -561,7 +590,8 @@ internal sealed partial class SyncRun : IDisposable
 
         if (!InWindow(content))
         {
-            return Decision.None;
+            var ahead = content.Kind == TodoKind.Task ? content.End : content.Start ?? content.End;
+            return ahead >= _window.End ? new Decision(Step.Defer) : Decision.None;
         }
 
         return new Decision(Step.Import, "Created externally inside the window (R-MODE-FULL-1, R-DIFF-4).");
@@ -670,6 +700,7 @@ internal sealed partial class SyncRun : IDisposable
         switch (decision.Step)
         {
             case Step.Nothing:
+            case Step.Defer:
             case Step.Skip:
             case Step.Fail:
                 return;
