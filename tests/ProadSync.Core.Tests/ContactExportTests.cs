@@ -31,8 +31,10 @@ public sealed class ContactExportTests
         await SyncHarness.CreateAsync(mode, exportContacts: exportContacts);
 
     [TestCase(SyncMode.Export)]
+    [TestCase(SyncMode.Export)]
     [TestCase(SyncMode.OneWay)]
     [TestCase(SyncMode.TwoWay)]
+    [TestCase(SyncMode.Full)]
     [TestCase(SyncMode.Full)]
     [Category("R-CON-1")]
     [Category("R-CON-2")]
@@ -69,7 +71,11 @@ public sealed class ContactExportTests
     }
 
     [TestCase(SyncMode.Export)]
+    [TestCase(SyncMode.Export)]
+    [TestCase(SyncMode.OneWay)]
     [TestCase(SyncMode.TwoWay)]
+    [TestCase(SyncMode.Full)]
+    [TestCase(SyncMode.Full)]
     [Category("R-CON-4")]
     public async Task LeadingChangesGoOut_ExternalEditsNeverComeBack(SyncMode mode)
     {
@@ -97,7 +103,11 @@ public sealed class ContactExportTests
         });
     }
 
+    [TestCase(SyncMode.Export)]
+    [TestCase(SyncMode.Export)]
     [TestCase(SyncMode.OneWay)]
+    [TestCase(SyncMode.TwoWay)]
+    [TestCase(SyncMode.Full)]
     [TestCase(SyncMode.Full)]
     [Category("R-CON-5")]
     public async Task DeletedExternally_IsTakenOutOfTheExport_NotRecreated(SyncMode mode)
@@ -124,8 +134,10 @@ public sealed class ContactExportTests
         });
     }
 
+    [TestCase(SyncMode.Export)]
     [TestCase(SyncMode.OneWay)]
     [TestCase(SyncMode.TwoWay)]
+    [TestCase(SyncMode.Full)]
     [Category("R-CON-6")]
     public async Task DeletedInTheLeadingSystem_StaysExternally(SyncMode mode)
     {
@@ -140,6 +152,8 @@ public sealed class ContactExportTests
     }
 
     [TestCase(SyncMode.Export)]
+    [TestCase(SyncMode.OneWay)]
+    [TestCase(SyncMode.TwoWay)]
     [TestCase(SyncMode.Full)]
     [Category("D-7")]
     public async Task SwitchedInactive_IsNoLongerUpdated_NorRemoved(SyncMode mode)

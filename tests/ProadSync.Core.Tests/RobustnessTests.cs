@@ -545,4 +545,27 @@ public sealed class RobustnessTests
             Assert.That(record.SummaryJson, Does.Contain("\"fatalError\": \"Transient\""));
         });
     }
+
+    [TestCase(SyncMode.OneWay)]
+    [TestCase(SyncMode.TwoWay)]
+    [Description("Crash after the external update, before the link save: the next run sees its own write, no journal, no second write.")]
+    public async Task CrashAfterExternalUpdate_NextRunRecognisesItsOwnWrite(SyncMode mode)
+    {
+        var h = await SyncHarness.CreateAsync(mode);
+        var todo = await h.AddAppointmentAsync("v1");
+        await h.RunTwiceAsync();
+        await h.EditAsync(todo.Id, c => c with { Subject = "v2" });
+        h.Calendar.Faults.FailNth(TargetOperation.Update, 1, () => new OperationCanceledException("killed"), afterEffect: true);
+
+        Assert.ThrowsAsync<OperationCanceledException>(() => h.RunAsync());
+        var report = await h.RunTwiceAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(h.SingleExternalOf(todo.Id).Content.Subject, Is.EqualTo("v2"));
+            Assert.That(report.UpdatedOut, Is.Zero, "the write already happened");
+            Assert.That(h.Leading.AllJournal(), Is.Empty, "our own write is not an external edit");
+            Assert.That(h.LinkOf(todo.Id)!.LeadingRevision, Is.EqualTo(2));
+        });
+    }
 }
