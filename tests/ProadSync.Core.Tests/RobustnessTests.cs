@@ -226,13 +226,18 @@ public sealed class RobustnessTests
         h.Calendar.EditExternally(h.SingleExternalOf(editedOutside.Id).Id, c => c with { Subject = "outside" });
         h.Calendar.CreateExternally(SyncHarness.Appointment("foreign", h.Now.AddDays(1)));
         var before = h.Snapshot();
+        var cursorBefore = await h.Leading.GetStateAsync(h.Account.Id, "cursor:appointment", CancellationToken.None);
+        var writesBefore = Writes(h);
 
         var plan = await h.RunAsync(new RunOptions { DryRun = true });
         var again = await h.RunAsync(new RunOptions { DryRun = true });
 
+        var cursorAfter = await h.Leading.GetStateAsync(h.Account.Id, "cursor:appointment", CancellationToken.None);
         Assert.Multiple(() =>
         {
             Assert.That(h.Snapshot(), Is.EqualTo(before));
+            Assert.That(Writes(h), Is.EqualTo(writesBefore), "no write call reached the target");
+            Assert.That(cursorAfter, Is.EqualTo(cursorBefore));
             Assert.That(plan.DryRun, Is.True);
             Assert.That(plan.Outcome, Is.EqualTo("dry-run"));
             Assert.That(plan.Changes, Is.Zero);
@@ -244,6 +249,9 @@ public sealed class RobustnessTests
             Assert.That(again.Plan, Is.EqualTo(plan.Plan), "a dry run does not move the cursor");
         });
     }
+
+    private static int Writes(SyncHarness h) =>
+        h.Calendar.Faults.Calls(TargetOperation.Create) + h.Calendar.Faults.Calls(TargetOperation.Update) + h.Calendar.Faults.Calls(TargetOperation.Delete);
 
     [Test]
     public async Task RejectedItem_IsRecorded_AndTheRunGoesOn()

@@ -128,12 +128,12 @@ internal sealed partial class SyncRun : IDisposable
 
             if (CheckCircuitBreaker(kinds))
             {
-                return Finish(kinds, dryRun: RunOptions.DryRun);
+                return Finish(dryRun: RunOptions.DryRun);
             }
 
             if (RunOptions.DryRun)
             {
-                return Finish(kinds, dryRun: true);
+                return Finish(dryRun: true);
             }
 
             foreach (var kind in kinds)
@@ -193,12 +193,11 @@ internal sealed partial class SyncRun : IDisposable
             LogRunFailed(_logger, _account.Id, _report.Fatal, _report.FatalMessage);
         }
 
-        return Finish(kinds, dryRun: RunOptions.DryRun);
+        return Finish(dryRun: RunOptions.DryRun);
     }
 
-    private RunReport Finish(List<KindState> kinds, bool dryRun)
+    private RunReport Finish(bool dryRun)
     {
-        _ = kinds;
         var report = _report.Build(_account.Id, _mode, _now, _time.GetUtcNow(), dryRun);
         LogRunFinished(_logger, _account.Id, report.Outcome, report.Changes, report.Failed.Count);
         return report;
@@ -407,7 +406,7 @@ internal sealed partial class SyncRun : IDisposable
         foreach (var work in kind.Works)
         {
             var decision = SafeDecide(work);
-            Record(work, decision, planOnly: true);
+            Report(work, decision);
             if (decision.Step == Step.Fail)
             {
                 kind.Failures++;
@@ -431,20 +430,18 @@ internal sealed partial class SyncRun : IDisposable
         }
     }
 
-    private void Record(ItemWork work, Decision decision, bool planOnly)
+    /// <summary>Adds a decision to the report: a plan entry for an action, a skipped or failed item otherwise.</summary>
+    private void Report(ItemWork work, Decision decision)
     {
         if (decision.Action is { } action)
         {
-            if (planOnly)
-            {
-                _report.Plan(new PlanEntry(work.LinkKind, work.LeadingId, work.ExternalId, action, decision.Reason));
-            }
+            _report.Plan(new PlanEntry(work.LinkKind, work.LeadingId, work.ExternalId, action, decision.Reason));
         }
-        else if (decision.Step == Step.Skip && planOnly)
+        else if (decision.Step == Step.Skip)
         {
             _report.Skip(work.LinkKind, work.LeadingId, work.ExternalId, decision.Reason);
         }
-        else if (decision.Step == Step.Fail && planOnly)
+        else if (decision.Step == Step.Fail)
         {
             _report.Fail(work.LinkKind, work.LeadingId, work.ExternalId, decision.Reason);
         }
@@ -648,7 +645,7 @@ internal sealed partial class SyncRun : IDisposable
                 var decision = SafeDecide(work);
                 if (attempt > 0 && decision.Step is Step.Skip or Step.Fail)
                 {
-                    Record(work, decision, planOnly: true);
+                    Report(work, decision);
                     return;
                 }
 
