@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using ProadSync.Abstractions.Mapping;
 using ProadSync.Abstractions.Models;
 using ProadSync.Core.Mapping;
@@ -75,5 +76,20 @@ public sealed class DefaultFieldMapperTests
             Assert.That(SyncIdentity.ForContact("Demo", 7), Is.EqualTo("proadsync-demo-c7"));
             Assert.That(SyncIdentity.TodoSourceTag("Demo", 7), Is.EqualTo("Demo:7"));
         });
+    }
+}
+
+[TestFixture]
+public sealed class RegistrationTests
+{
+    [Test]
+    public void AddSyncEngine_ResolvesTheEngineAndTheDefaultMapper()
+    {
+        using var provider = new ServiceCollection().AddSyncEngine().BuildServiceProvider();
+
+        Assert.That(provider.GetService<SyncEngine>(), Is.Not.Null);
+        Assert.That(
+            provider.GetServices<IFieldMapper>().Select(m => m.Id),
+            Is.EqualTo(new[] { "default" }));
     }
 }
