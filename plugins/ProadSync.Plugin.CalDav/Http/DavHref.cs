@@ -54,4 +54,22 @@ internal static class DavHref
     /// <param name="name">The file name (escaped here).</param>
     /// <returns>The URL.</returns>
     public static Uri Child(Uri collection, string name) => new(AsCollection(collection), Uri.EscapeDataString(name));
+
+    /// <summary>
+    /// The item id handed to the host: the path, percent-decoded and re-encoded segment by segment, so the same item
+    /// always gets the same id whatever hex case or escaping the server used.
+    /// </summary>
+    /// <param name="uri">The item URL.</param>
+    /// <returns>The id (an absolute path).</returns>
+    public static string CanonicalId(Uri uri)
+    {
+        var segments = uri.AbsolutePath.Split('/');
+        return string.Join('/', segments.Select(s => Uri.EscapeDataString(Uri.UnescapeDataString(s))));
+    }
+
+    /// <summary>The URL of an id (an absolute path) on the server of <paramref name="collection"/>.</summary>
+    /// <param name="collection">A collection on the server.</param>
+    /// <param name="id">The id.</param>
+    /// <returns>The URL.</returns>
+    public static Uri FromId(Uri collection, string id) => new(collection, id);
 }
