@@ -118,7 +118,8 @@ start_radicale() {
   port=$(free_port)
   dir="$STATE/radicale"
   mkdir -p "$dir/collections"
-  printf '%s:%s\n' "$DAV_USER" "$DAV_PASSWORD" > "$dir/users"
+  # A second user without any collection, for discovery tests that must create the calendar.
+  printf '%s:%s\n%s:%s\n' "$DAV_USER" "$DAV_PASSWORD" "$DAV_USER-empty" "$DAV_PASSWORD" > "$dir/users"
   cat > "$dir/config" <<EOF
 [server]
 hosts = 127.0.0.1:$port
@@ -145,6 +146,7 @@ EOF
   {
     echo "RADICALE_URL=$base/"
     echo "RADICALE_HOME=$base/$DAV_USER/"
+    echo "RADICALE_EMPTY_USER=$DAV_USER-empty"
     echo "RADICALE_PID=$(cat "$dir/pid")"
     echo "RADICALE_PORT=$port"
   } >> "$ENV_FILE"
