@@ -342,6 +342,48 @@ public abstract class ServerBehaviourTests
         Assert.That(vc.GetProperty("x_proad_id").GetString(), Is.EqualTo("it:contact:42"));
     }
 
+    [Test]
+    public async Task An_item_of_another_client_with_an_at_sign_in_its_name_keeps_one_id()
+    {
+        var (target, calendar) = await FreshTargetAsync();
+        await using var _ = target;
+        using var raw = new RawDav();
+        var uid = "foreign-" + Guid.NewGuid().ToString("N")[..8] + "@other.example";
+        Assert.That(await raw.PutAsync(new Uri(calendar, Uri.EscapeDataString(uid) + ".ics"), ForeignEvent(uid, "SUMMARY:at sign")), Is.InRange(200, 299));
+
+        var listing = await target.GetChangesAsync(TodoKind.Appointment, null, Window, CancellationToken.None);
+        var id = listing.Items.Single().Id;
+        var fetched = (await target.GetAsync(TodoKind.Appointment, [id], CancellationToken.None)).Single();
+        var updated = await target.UpdateAsync(TodoKind.Appointment, fetched.Item, Appointment("changed by us"), CancellationToken.None);
+        var again = await target.GetChangesAsync(TodoKind.Appointment, null, Window, CancellationToken.None);
+
+        Assert.That(fetched.Item.Id, Is.EqualTo(id));
+        Assert.That(updated.Id, Is.EqualTo(id));
+        Assert.That(again.Items.Single(), Is.EqualTo(updated), "the listing names the item exactly as the update returned it");
+        var (status, body) = await raw.GetAsync(new Uri(calendar, id));
+        Assert.That(status, Is.EqualTo(200));
+        Assert.That(body, Does.Contain("UID:" + uid), "an update keeps the other client's UID");
+    }
+
+    [Test]
+    public async Task Parallel_writes_are_bounded_and_all_arrive()
+    {
+        var (target, _) = await FreshTargetAsync(new Dictionary<string, string> { [CalDavOptionNames.MaxParallelWrites] = "3" });
+        await using var __ = target;
+        Assert.That(target.Capabilities.MaxParallelWrites, Is.EqualTo(3));
+
+        var creates = Enumerable.Range(0, 12).Select(i =>
+            target.CreateAsync(i % 2 == 0 ? TodoKind.Appointment : TodoKind.Task, $"it-par-{i}-{Guid.NewGuid():N}",
+                i % 2 == 0 ? Appointment($"p{i}") : Task($"p{i}"), CancellationToken.None));
+        var results = await System.Threading.Tasks.Task.WhenAll(creates);
+
+        Assert.That(results.Select(r => r.Adopted), Has.All.False);
+        var events = await target.GetChangesAsync(TodoKind.Appointment, null, Window, CancellationToken.None);
+        var tasks = await target.GetChangesAsync(TodoKind.Task, null, Window, CancellationToken.None);
+        Assert.That(events.Items.Count + tasks.Items.Count, Is.EqualTo(12));
+        Assert.That(events.Items.Concat(tasks.Items), Is.EquivalentTo(results.Select(r => r.Item)));
+    }
+
     /// <summary>Server-specific probe expectations.</summary>
     /// <param name="probe">The cached probe JSON.</param>
     protected abstract void ExpectProbe(JsonElement probe);

@@ -120,4 +120,24 @@ public sealed class SabreDavBehaviourTests : ServerBehaviourTests
         Assert.That(probe.GetProperty("SyncCollection").GetBoolean(), Is.False);
         Assert.That(probe.GetProperty("Multiget").ToString(), Is.AnyOf("WholeReportFails", "3"));
     }
+
+    [Test]
+    public async Task A_task_in_a_calendar_that_refuses_VTODO_is_rejected_as_an_item()
+    {
+        using var raw = new RawDav();
+        var eventsOnly = await raw.MakeCalendarAsync(Server.CalendarHome, "VEVENT");
+        var options = new Dictionary<string, string>
+        {
+            [CalDavOptionNames.CalendarUrl] = eventsOnly.ToString(),
+            [CalDavOptionNames.TaskUrl] = eventsOnly.ToString(),
+        };
+        await using var target = await Targets.CalendarAsync(Targets.Settings(Server, options: options));
+
+        // SabreDAV answers 403 (supported-calendar-component): one refused item, not a broken run.
+        var ex = Assert.ThrowsAsync<ProadSync.Abstractions.Errors.ItemRejectedException>(
+            () => target.CreateAsync(TodoKind.Task, "it-" + Guid.NewGuid().ToString("N"), Task("refused"), CancellationToken.None));
+        Assert.That(ex!.Message, Does.Contain("403"));
+        var ok = await target.CreateAsync(TodoKind.Appointment, "it-" + Guid.NewGuid().ToString("N"), Appointment("fine"), CancellationToken.None);
+        Assert.That(ok.Adopted, Is.False);
+    }
 }

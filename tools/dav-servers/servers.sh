@@ -374,8 +374,9 @@ PYEOF
 # alive PID: the process exists and is not a zombie (in a container nobody may reap it).
 alive() {
   local st
-  st=$(ps -o stat= -p "$1" 2>/dev/null || true)
-  [ -n "$st" ] && [ "${st#Z}" = "$st" ]
+  # The third field of /proc/PID/stat is the state (no procps needed on a bare Debian).
+  st=$(awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null || true)
+  [ -n "$st" ] && [ "$st" != Z ]
 }
 
 kill_pidfile() {
