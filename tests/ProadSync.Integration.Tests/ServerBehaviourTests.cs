@@ -62,6 +62,39 @@ public abstract class ServerBehaviourTests
     }
 
     [Test]
+    [Category("R-ACC-2")]
+    [Category("R-CON-7")]
+    public async Task Contact_discovery_from_the_base_url_finds_the_address_book()
+    {
+        var state = new MemoryStateStore();
+        var settings = Targets.Settings(Server, state) with { UserName = UserWithoutCalendars ?? DavServers.User };
+        await using var target = await Targets.ContactsAsync(settings);
+
+        var report = await target.TestConnectionAsync(CancellationToken.None);
+
+        Assert.That(report.Succeeded, Is.True, Describe(report));
+        Assert.That(report.Steps.Select(s => s.Name), Is.EqualTo(new[] { "reachable", "TLS", "authenticated", "collections found" }));
+        var book = new Uri(state.Values["carddav.addressBookUrl"]);
+        if (UserWithoutCalendars is null)
+        {
+            Assert.That(book.AbsolutePath.TrimEnd('/'), Is.EqualTo(Server.DefaultAddressBook!.AbsolutePath.TrimEnd('/')));
+        }
+        else
+        {
+            Assert.That(book.AbsolutePath, Does.EndWith("/proadsync-contacts/"), "an address book is created when the user has none");
+        }
+
+        var created = await target.CreateAsync("it-" + Guid.NewGuid().ToString("N"), Contact(), CancellationToken.None);
+        Assert.That(created.Item.Id, Does.StartWith(book.AbsolutePath));
+        if (Server.HasAuth)
+        {
+            await using var wrong = await Targets.ContactsAsync(Targets.Settings(Server, password: "wrong-password"));
+            var failed = await wrong.TestConnectionAsync(CancellationToken.None);
+            Assert.That(failed.AuthenticationFailed, Is.True, Describe(failed));
+        }
+    }
+
+    [Test]
     public async Task A_calendar_url_given_as_server_url_is_used_directly()
     {
         using var raw = new RawDav();
