@@ -22,6 +22,9 @@ public abstract class ServerBehaviourTests
     /// <summary>The server.</summary>
     protected ServerInfo Server => ServerInfo.Get(ServerName);
 
+    /// <summary>Whether an unknown sync-token ends in a full listing (DAViCal: a silent "delta" with everything, hence the reconcile).</summary>
+    protected virtual bool UnknownTokenGivesFullListing => true;
+
     /// <summary>Whether MKCALENDAR keeps the component set asked for (Xandikos does not).</summary>
     protected virtual bool HonoursComponentSet => true;
 
@@ -415,6 +418,23 @@ public abstract class ServerBehaviourTests
         var tasks = await target.GetChangesAsync(TodoKind.Task, null, Window, CancellationToken.None);
         Assert.That(events.Items.Count + tasks.Items.Count, Is.EqualTo(12));
         Assert.That(events.Items.Concat(tasks.Items), Is.EquivalentTo(results.Select(r => r.Item)));
+    }
+
+    [Test]
+    public async Task A_sync_token_the_server_does_not_know_gives_a_full_listing()
+    {
+        var (target, _) = await FreshTargetAsync();
+        await using var __ = target;
+        var item = await target.CreateAsync(TodoKind.Appointment, "it-" + Guid.NewGuid().ToString("N"), Appointment("one"), CancellationToken.None);
+        var first = await target.GetChangesAsync(TodoKind.Appointment, null, Window, CancellationToken.None);
+        var cursor = ProadSync.Plugin.CalDav.Targets.DavCursor.Parse(first.NextCursor!.Value)!;
+        var bogus = cursor with { CTag = "changed", Token = cursor.Token is null ? null : "http://proadsync.invalid/sync/unknown" };
+
+        var next = await target.GetChangesAsync(TodoKind.Appointment, new SyncCursor(bogus.ToString()), Window, CancellationToken.None);
+
+        Assert.That(next.Items.Select(i => i.Id), Does.Contain(item.Item.Id));
+        Assert.That(next.IsFullListing, Is.EqualTo(UnknownTokenGivesFullListing),
+            UnknownTokenGivesFullListing ? "a refused token must fall back to a full listing" : "DAViCal answers an unknown token silently with everything");
     }
 
     /// <summary>Server-specific probe expectations.</summary>

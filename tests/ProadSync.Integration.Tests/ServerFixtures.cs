@@ -72,6 +72,9 @@ public sealed class DavicalBehaviourTests : ServerBehaviourTests
     protected override string ServerName => "davical";
 
     /// <inheritdoc />
+    protected override bool UnknownTokenGivesFullListing => false;
+
+    /// <inheritdoc />
     protected override void ExpectProbe(JsonElement probe)
     {
         Assert.That(probe.GetProperty("AuthScheme").ToString(), Is.AnyOf("Basic", "2"));
