@@ -1,0 +1,13 @@
+using ProadSync.Benchmark.Proxy;
+
+namespace ProadSync.Benchmark.Runs;
+
+/// <summary>One measured phase of one client.</summary>
+/// <param name="Client">proadsync or vdirsyncer.</param>
+/// <param name="Size">The number of appointments.</param>
+/// <param name="Phase">initial, no-change, 10-changed (and settle for the run that reads back our own writes).</param>
+/// <param name="WallSeconds">Wall-clock time.</param>
+/// <param name="CpuSeconds">Client CPU time (user + system).</param>
+/// <param name="Traffic">Requests and bytes the proxy counted.</param>
+/// <param name="Note">What the run reported (counts, failures), or empty.</param>
+internal sealed record Measurement(string Client, int Size, string Phase, double WallSeconds, double CpuSeconds, ProxyStats Traffic, string Note);
