@@ -23,6 +23,8 @@ internal sealed class DavClient : IDisposable
     private readonly DavClientOptions _options;
     private readonly DigestAuthenticator? _digest;
     private readonly SemaphoreSlim _writes;
+    private readonly SemaphoreSlim _firstWrite = new(1, 1);
+    private volatile bool _wroteOnce;
     private volatile DavAuthScheme _scheme;
     private volatile bool _closeConnections = true; // until the first answer shows HTTP/1.1 keep-alive
     private volatile bool _sawHttp10;
@@ -65,6 +67,20 @@ internal sealed class DavClient : IDisposable
     /// <summary>The options.</summary>
     public DavClientOptions Options => _options;
 
+    /// <summary>
+    /// Starts with the scheme an earlier run learned (the cached probe), so the first request of a run is not answered
+    /// 401 first: Basic credentials go with the first request, and a server without authentication gets none. Digest
+    /// needs a fresh nonce and is learned as before; a scheme already learned is kept.
+    /// </summary>
+    /// <param name="scheme">The remembered scheme.</param>
+    public void AssumeScheme(DavAuthScheme scheme)
+    {
+        if (_scheme == DavAuthScheme.Unknown && scheme is DavAuthScheme.Basic or DavAuthScheme.None)
+        {
+            _scheme = scheme;
+        }
+    }
+
     /// <summary>Sends one request and reads the answer (no redirects followed).</summary>
     /// <param name="method">The method (PROPFIND, REPORT, PUT, …).</param>
     /// <param name="uri">The absolute URL.</param>
@@ -84,9 +100,31 @@ internal sealed class DavClient : IDisposable
         CancellationToken cancellationToken)
     {
         var isWrite = WriteMethods.Contains(method);
+        var alone = false;
         if (isWrite)
         {
             await _writes.WaitAsync(cancellationToken);
+            if (!_wroteOnce)
+            {
+                // The first write of a client goes alone: DAViCal answers 500 to parallel first PUTs that carry a
+                // VTIMEZONE it has not stored yet (each tries to insert the zone; all but one hit the unique key).
+                try
+                {
+                    await _firstWrite.WaitAsync(cancellationToken);
+                }
+                catch
+                {
+                    _writes.Release();
+                    throw;
+                }
+
+                alone = true;
+                if (_wroteOnce)
+                {
+                    _firstWrite.Release();
+                    alone = false;
+                }
+            }
         }
 
         try
@@ -123,6 +161,12 @@ internal sealed class DavClient : IDisposable
         }
         finally
         {
+            if (alone)
+            {
+                _wroteOnce = true;
+                _firstWrite.Release();
+            }
+
             if (isWrite)
             {
                 _writes.Release();
@@ -152,6 +196,7 @@ internal sealed class DavClient : IDisposable
     public void Dispose()
     {
         _writes.Dispose();
+        _firstWrite.Dispose();
         if (_disposeHttp)
         {
             _http.Dispose();

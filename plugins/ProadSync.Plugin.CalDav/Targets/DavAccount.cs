@@ -125,6 +125,7 @@ internal sealed class DavAccount : IDisposable
             var cached = force ? null : CapabilityProbe.Deserialize(await Settings.State.GetAsync(ProbeKey, cancellationToken));
             if (cached is not null && (Settings.Profile == ServerProfiles.Auto || cached.Profile == Settings.Profile))
             {
+                Client.AssumeScheme(cached.AuthScheme);
                 _capabilities = cached;
                 return cached;
             }
