@@ -16,9 +16,18 @@ namespace ProadSync.Plugin.CalDav.Targets;
 /// </summary>
 internal sealed class CalDavCalendarTarget : ICalendarTarget
 {
+    /// <summary>The prefix of the identities the host gives the items it creates (<c>proadsync-&lt;database&gt;-&lt;id&gt;</c>).</summary>
+    private const string OwnPrefix = "proadsync-";
+
     private readonly DavAccount _account;
     private readonly ConcurrentDictionary<string, string> _uidById = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DavResource> _prefetched = new(StringComparer.Ordinal);
+
+    // What this target read from a collection since its last write: the engine reads appointments and then tasks from
+    // the same calendar, so the second kind reuses the ctag, the delta and the items read to tell the kinds apart.
+    private readonly ConcurrentDictionary<string, (string? CTag, string? Token)> _ctags = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DavSyncResult> _deltas = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DavResource> _classified = new(StringComparer.Ordinal);
     private DavCollection? _events;
     private DavCollection? _tasks;
 
@@ -87,7 +96,9 @@ internal sealed class CalDavCalendarTarget : ICalendarTarget
         var (collection, shared, caps) = await ReadyAsync(kind, cancellationToken);
         var key = DavCursor.KeyOf(collection.Url);
         var previous = DavCursor.Parse(cursor?.Value) is { } p && p.Collection == key ? p : null;
-        var (ctag, propToken) = await DavAccount.Guard(() => collection.GetCTagAsync(cancellationToken));
+        var (ctag, propToken) = _ctags.TryGetValue(key, out var known)
+            ? known
+            : _ctags[key] = await DavAccount.Guard(() => collection.GetCTagAsync(cancellationToken));
 
         // Nothing changed in the collection: no listing at all.
         if (previous is not null && ctag is not null && previous.CTag == ctag)
@@ -107,7 +118,10 @@ internal sealed class CalDavCalendarTarget : ICalendarTarget
                 try
                 {
                     var invalid = caps.InvalidTokenStatus is { } s ? new HashSet<int> { 403, 409, 412, s } : new HashSet<int> { 403, 409, 412 };
-                    var delta = await DavAccount.Guard(() => collection.SyncAsync(token, invalid, cancellationToken));
+                    var deltaKey = key + "\n" + token;
+                    var delta = _deltas.TryGetValue(deltaKey, out var seen)
+                        ? seen
+                        : _deltas[deltaKey] = await DavAccount.Guard(() => collection.SyncAsync(token, invalid, cancellationToken));
                     var items = shared ? await OfKindAsync(collection, kind, delta.Changed, cancellationToken) : delta.Changed;
                     return new ChangeSet(
                         items.Select(Ref).ToList(),
@@ -196,6 +210,7 @@ internal sealed class CalDavCalendarTarget : ICalendarTarget
         ArgumentNullException.ThrowIfNull(item);
         var (collection, _, _) = await ReadyAsync(kind, cancellationToken);
         var text = Write(identity, item with { Kind = kind });
+        ForgetReads();
         var result = await DavItems.CreateAsync(collection, identity, text, cancellationToken);
         if (!result.Adopted)
         {
@@ -213,6 +228,7 @@ internal sealed class CalDavCalendarTarget : ICalendarTarget
         var (collection, _, _) = await ReadyAsync(kind, cancellationToken);
         var id = DavHref.CanonicalId(DavHref.FromId(collection.Url, item.Id));
         var uid = await UidOfAsync(collection, item, cancellationToken);
+        ForgetReads();
         var updated = await DavItems.UpdateAsync(collection, item, Write(uid, content with { Kind = kind }), cancellationToken);
         _uidById[id] = uid;
         return updated;
@@ -223,6 +239,7 @@ internal sealed class CalDavCalendarTarget : ICalendarTarget
     {
         ArgumentNullException.ThrowIfNull(item);
         var (collection, _, _) = await ReadyAsync(kind, cancellationToken);
+        ForgetReads();
         await DavItems.DeleteAsync(collection, item, cancellationToken);
         _uidById.TryRemove(item.Id, out _);
     }
@@ -232,6 +249,14 @@ internal sealed class CalDavCalendarTarget : ICalendarTarget
     {
         _account.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>After a write the collection's ctag and changes are no longer the ones read.</summary>
+    private void ForgetReads()
+    {
+        _ctags.Clear();
+        _deltas.Clear();
+        _classified.Clear();
     }
 
     private static string Component(TodoKind kind) => kind == TodoKind.Task ? "VTODO" : "VEVENT";
@@ -257,6 +282,14 @@ internal sealed class CalDavCalendarTarget : ICalendarTarget
         if (_uidById.TryGetValue(id, out var known))
         {
             return known;
+        }
+
+        // An object this plugin created lives at <identity>.ics with UID <identity> (DavItems.CreateAsync); the If-Match
+        // of the update guarantees it is still that object, so it need not be read first.
+        var fileName = DavHref.LastSegment(DavHref.FromId(collection.Url, item.Id));
+        if (fileName.StartsWith(OwnPrefix, StringComparison.Ordinal) && fileName.EndsWith(".ics", StringComparison.OrdinalIgnoreCase) && fileName.Length > OwnPrefix.Length + 4)
+        {
+            return fileName[..^4];
         }
 
         var current = await DavAccount.Guard(() => collection.GetAsync(DavHref.FromId(collection.Url, item.Id), cancellationToken))
@@ -286,7 +319,26 @@ internal sealed class CalDavCalendarTarget : ICalendarTarget
             return changed;
         }
 
-        var read = await DavItems.ReadAsync(collection, changed.Select(c => c.Href).ToList(), _account.Settings.MultigetBatch, _account.Logger, cancellationToken);
+        var read = new List<DavResource>();
+        var toRead = new List<Uri>();
+        foreach (var c in changed)
+        {
+            if (_classified.TryGetValue(DavHref.CanonicalId(c.Href), out var r) && r.ETag == c.ETag)
+            {
+                read.Add(r);
+            }
+            else
+            {
+                toRead.Add(c.Href);
+            }
+        }
+
+        foreach (var r in await DavItems.ReadAsync(collection, toRead, _account.Settings.MultigetBatch, _account.Logger, cancellationToken))
+        {
+            _classified[DavHref.CanonicalId(r.Href)] = r;
+            read.Add(r);
+        }
+
         var mine = kind == TodoKind.Task ? "BEGIN:VTODO" : "BEGIN:VEVENT";
         var other = kind == TodoKind.Task ? "BEGIN:VEVENT" : "BEGIN:VTODO";
         var result = new List<DavResource>();

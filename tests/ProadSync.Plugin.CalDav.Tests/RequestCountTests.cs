@@ -1,0 +1,159 @@
+using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
+using ProadSync.Abstractions.Models;
+using ProadSync.Abstractions.Targets;
+using ProadSync.Plugin.CalDav.Http;
+using ProadSync.Plugin.CalDav.Probe;
+using ProadSync.Plugin.CalDav.Targets;
+
+namespace ProadSync.Plugin.CalDav.Tests;
+
+/// <summary>What the benchmark (issue 4) found: requests a run does not need.</summary>
+public sealed class RequestCountTests
+{
+    private static readonly Uri Calendar = new("http://127.0.0.1:1/caldav.php/test/calendar/");
+
+    [Test]
+    [Description("Issue 4: a no-change run costs one request per collection")]
+    public async Task A_no_change_run_reads_the_shared_calendar_s_ctag_once_with_Basic_sent_at_once()
+    {
+        var handler = new FakeHandler((request, _) => request.Headers.Authorization is null
+            ? Challenge()
+            : FakeHandler.Status(HttpStatusCode.MultiStatus, CTagAnswer("ctag-7")));
+        await using var target = Target(handler, new ServerCapabilities { AuthScheme = DavAuthScheme.Basic, SyncCollection = true, InvalidTokenReported = false });
+        var cursor = new SyncCursor(new DavCursor(DavCursor.KeyOf(Calendar), "ctag-7", "data:,5", 1).ToString());
+        var window = new DateRange(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+        var events = await target.GetChangesAsync(TodoKind.Appointment, cursor, window, CancellationToken.None);
+        var tasks = await target.GetChangesAsync(TodoKind.Task, cursor, window, CancellationToken.None);
+
+        Assert.That(events.Items, Is.Empty);
+        Assert.That(tasks.Items, Is.Empty);
+        Assert.That(handler.Requests.Select(r => r.Method), Is.EqualTo(new[] { "PROPFIND" }), "one ctag read for the calendar both kinds share");
+        Assert.That(handler.Requests[0].Authorization, Does.StartWith("Basic "), "the scheme of the cached probe: no 401 first");
+    }
+
+    [Test]
+    [Description("Issue 4: an update of an item ProadSync created needs no GET")]
+    public async Task An_update_of_an_own_item_keeps_its_uid_without_reading_it_first()
+    {
+        var handler = new FakeHandler((request, _) =>
+        {
+            var answer = FakeHandler.Status(HttpStatusCode.NoContent);
+            answer.Headers.ETag = new System.Net.Http.Headers.EntityTagHeaderValue("\"new\"");
+            return answer;
+        });
+        await using var target = Target(handler, new ServerCapabilities { AuthScheme = DavAuthScheme.Basic, SyncCollection = true });
+        var item = new ExternalItemRef("/caldav.php/test/calendar/proadsync-db-5.ics", new ItemVersion("\"old\""));
+        var content = new CalendarItem
+        {
+            Kind = TodoKind.Appointment,
+            Subject = "changed",
+            Start = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero),
+            End = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero),
+        };
+
+        var updated = await target.UpdateAsync(TodoKind.Appointment, item, content, CancellationToken.None);
+
+        Assert.That(handler.Requests.Select(r => r.Method), Is.EqualTo(new[] { "PUT" }));
+        Assert.That(handler.Requests[0].Body, Does.Contain("UID:proadsync-db-5\r\n"));
+        Assert.That(updated.Version.Value, Is.EqualTo("\"new\""));
+    }
+
+    [Test]
+    [Description("Issue 4: DAViCal answers 500 to parallel first PUTs with a VTIMEZONE it does not know yet")]
+    public async Task The_first_write_of_a_client_goes_alone_then_writes_run_in_parallel()
+    {
+        var inFlight = 0;
+        var firstSawOthers = false;
+        var maxLater = 0;
+        var firstStarted = new TaskCompletionSource();
+        var handler = new GateHandler(async n =>
+        {
+            var now = Interlocked.Increment(ref inFlight);
+            if (n == 1)
+            {
+                firstStarted.SetResult();
+                await Task.Delay(200);
+                firstSawOthers = Volatile.Read(ref inFlight) > 1;
+            }
+            else
+            {
+                await Task.Delay(50);
+                InterlockedMax(ref maxLater, Volatile.Read(ref inFlight));
+            }
+
+            Interlocked.Decrement(ref inFlight);
+        });
+        using var client = new DavClient(new HttpClient(handler), new DavClientOptions { MaxParallelWrites = 4 }, disposeHttp: true);
+
+        var writes = Enumerable.Range(0, 5).Select(i => client.SendAsync("PUT", new Uri(Calendar, $"{i}.ics"), "x", "text/calendar", null, CancellationToken.None)).ToList();
+        await Task.WhenAll(writes);
+
+        Assert.That(firstSawOthers, Is.False, "no other write started while the first one ran");
+        Assert.That(maxLater, Is.GreaterThan(1), "later writes still run in parallel");
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+
+    private static CalDavCalendarTarget Target(FakeHandler handler, ServerCapabilities probe)
+    {
+        var state = new MemoryState();
+        state.Values[DavAccount.ProbeKey] = CapabilityProbe.Serialize(probe);
+        var settings = CalDavSettings.From(new TargetSettings
+        {
+            Url = Calendar.AbsoluteUri,
+            UserName = "test",
+            Password = "pw",
+            Options = new Dictionary<string, string> { ["calendarUrl"] = Calendar.AbsoluteUri, ["taskUrl"] = Calendar.AbsoluteUri },
+            State = state,
+        });
+        var account = new DavAccount(settings, TimeProvider.System, NullLogger.Instance, new HttpClient(handler));
+        return new CalDavCalendarTarget(account);
+    }
+
+    private static HttpResponseMessage Challenge()
+    {
+        var r = FakeHandler.Status(HttpStatusCode.Unauthorized);
+        r.Headers.TryAddWithoutValidation("WWW-Authenticate", "Basic realm=\"DAViCal\"");
+        return r;
+    }
+
+    private static string CTagAnswer(string ctag) => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <D:multistatus xmlns:D="DAV:" xmlns:CS="http://calendarserver.org/ns/"><D:response><D:href>{Calendar.AbsolutePath}</D:href>
+        <D:propstat><D:prop><CS:getctag>{ctag}</CS:getctag><D:sync-token>data:,5</D:sync-token></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat>
+        </D:response></D:multistatus>
+        """;
+
+    private sealed class MemoryState : ITargetStateStore
+    {
+        public Dictionary<string, string?> Values { get; } = [];
+
+        public ValueTask<string?> GetAsync(string key, CancellationToken cancellationToken) => ValueTask.FromResult(Values.GetValueOrDefault(key));
+
+        public ValueTask SetAsync(string key, string? value, CancellationToken cancellationToken)
+        {
+            Values[key] = value;
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>Answers every request 201 after running a callback with the request's number.</summary>
+    private sealed class GateHandler(Func<int, Task> during) : HttpMessageHandler
+    {
+        private int _count;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await during(Interlocked.Increment(ref _count));
+            return FakeHandler.Status(HttpStatusCode.Created);
+        }
+    }
+}
