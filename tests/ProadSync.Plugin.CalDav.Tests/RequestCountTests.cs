@@ -62,18 +62,16 @@ public sealed class RequestCountTests
 
     [Test]
     [Description("Issue 4: DAViCal answers 500 to parallel first PUTs with a VTIMEZONE it does not know yet")]
-    public async Task The_first_write_of_a_client_goes_alone_then_writes_run_in_parallel()
+    public async Task The_first_write_of_a_time_zone_goes_alone_then_writes_run_in_parallel()
     {
         var inFlight = 0;
         var firstSawOthers = false;
         var maxLater = 0;
-        var firstStarted = new TaskCompletionSource();
-        var handler = new GateHandler(async n =>
+        var gate = new GateHandler(async n =>
         {
-            var now = Interlocked.Increment(ref inFlight);
+            Interlocked.Increment(ref inFlight);
             if (n == 1)
             {
-                firstStarted.SetResult();
                 await Task.Delay(200);
                 firstSawOthers = Volatile.Read(ref inFlight) > 1;
             }
@@ -85,12 +83,15 @@ public sealed class RequestCountTests
 
             Interlocked.Decrement(ref inFlight);
         });
-        using var client = new DavClient(new HttpClient(handler), new DavClientOptions { MaxParallelWrites = 4 }, disposeHttp: true);
+        await using var target = Target(gate, new ServerCapabilities { AuthScheme = DavAuthScheme.None, SyncCollection = true });
+        var start = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(1));
+        var item = new CalendarItem { Kind = TodoKind.Appointment, Subject = "s", Start = start, End = start.AddHours(1), TimeZoneId = "Europe/Berlin" };
 
-        var writes = Enumerable.Range(0, 5).Select(i => client.SendAsync("PUT", new Uri(Calendar, $"{i}.ics"), "x", "text/calendar", null, CancellationToken.None)).ToList();
-        await Task.WhenAll(writes);
+        var creates = Enumerable.Range(0, 5).Select(i => target.CreateAsync(TodoKind.Appointment, $"proadsync-db-{i}", item, CancellationToken.None)).ToList();
+        await Task.WhenAll(creates);
 
-        Assert.That(firstSawOthers, Is.False, "no other write started while the first one ran");
+        Assert.That(gate.Count, Is.EqualTo(5), "one PUT each, the ETag came with the answer");
+        Assert.That(firstSawOthers, Is.False, "no other write started while the first one of the zone ran");
         Assert.That(maxLater, Is.GreaterThan(1), "later writes still run in parallel");
     }
 
@@ -102,7 +103,7 @@ public sealed class RequestCountTests
         }
     }
 
-    private static CalDavCalendarTarget Target(FakeHandler handler, ServerCapabilities probe)
+    private static CalDavCalendarTarget Target(HttpMessageHandler handler, ServerCapabilities probe)
     {
         var state = new MemoryState();
         state.Values[DavAccount.ProbeKey] = CapabilityProbe.Serialize(probe);
@@ -145,15 +146,20 @@ public sealed class RequestCountTests
         }
     }
 
-    /// <summary>Answers every request 201 after running a callback with the request's number.</summary>
+    /// <summary>Answers every request 201 with an ETag after running a callback with the request's number.</summary>
     private sealed class GateHandler(Func<int, Task> during) : HttpMessageHandler
     {
         private int _count;
 
+        public int Count => Volatile.Read(ref _count);
+
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            await during(Interlocked.Increment(ref _count));
-            return FakeHandler.Status(HttpStatusCode.Created);
+            var n = Interlocked.Increment(ref _count);
+            await during(n);
+            var answer = FakeHandler.Status(HttpStatusCode.Created);
+            answer.Headers.ETag = new System.Net.Http.Headers.EntityTagHeaderValue($"\"e{n}\"");
+            return answer;
         }
     }
 }

@@ -23,8 +23,6 @@ internal sealed class DavClient : IDisposable
     private readonly DavClientOptions _options;
     private readonly DigestAuthenticator? _digest;
     private readonly SemaphoreSlim _writes;
-    private readonly SemaphoreSlim _firstWrite = new(1, 1);
-    private volatile bool _wroteOnce;
     private volatile DavAuthScheme _scheme;
     private volatile bool _closeConnections = true; // until the first answer shows HTTP/1.1 keep-alive
     private volatile bool _sawHttp10;
@@ -100,31 +98,9 @@ internal sealed class DavClient : IDisposable
         CancellationToken cancellationToken)
     {
         var isWrite = WriteMethods.Contains(method);
-        var alone = false;
         if (isWrite)
         {
             await _writes.WaitAsync(cancellationToken);
-            if (!_wroteOnce)
-            {
-                // The first write of a client goes alone: DAViCal answers 500 to parallel first PUTs that carry a
-                // VTIMEZONE it has not stored yet (each tries to insert the zone; all but one hit the unique key).
-                try
-                {
-                    await _firstWrite.WaitAsync(cancellationToken);
-                }
-                catch
-                {
-                    _writes.Release();
-                    throw;
-                }
-
-                alone = true;
-                if (_wroteOnce)
-                {
-                    _firstWrite.Release();
-                    alone = false;
-                }
-            }
         }
 
         try
@@ -161,12 +137,6 @@ internal sealed class DavClient : IDisposable
         }
         finally
         {
-            if (alone)
-            {
-                _wroteOnce = true;
-                _firstWrite.Release();
-            }
-
             if (isWrite)
             {
                 _writes.Release();
@@ -196,7 +166,6 @@ internal sealed class DavClient : IDisposable
     public void Dispose()
     {
         _writes.Dispose();
-        _firstWrite.Dispose();
         if (_disposeHttp)
         {
             _http.Dispose();
