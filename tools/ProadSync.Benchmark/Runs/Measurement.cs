@@ -10,4 +10,7 @@ namespace ProadSync.Benchmark.Runs;
 /// <param name="CpuSeconds">Client CPU time (user + system).</param>
 /// <param name="Traffic">Requests and bytes the proxy counted.</param>
 /// <param name="Note">What the run reported (counts, failures), or empty.</param>
-internal sealed record Measurement(string Client, int Size, string Phase, double WallSeconds, double CpuSeconds, ProxyStats Traffic, string Note);
+/// <param name="Created">ProadSync: items the run created on the server.</param>
+/// <param name="Updated">ProadSync: items the run updated on the server.</param>
+/// <param name="Failed">ProadSync: items that failed.</param>
+internal sealed record Measurement(string Client, int Size, string Phase, double WallSeconds, double CpuSeconds, ProxyStats Traffic, string Note, int Created = 0, int Updated = 0, int Failed = 0);

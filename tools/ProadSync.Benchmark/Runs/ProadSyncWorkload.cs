@@ -200,7 +200,7 @@ internal sealed class ProadSyncWorkload
             + (report.Failed.Count > 0 ? $", {report.Failed.Count} FAILED (first: {report.Failed[0].Message})" : string.Empty)
             + (report.CreatedOut != expectCreated ? $", expected {expectCreated} created" : string.Empty);
         _log.WriteLine($"  proadsync  {series.Size,5} {phase,-10} {watch.Elapsed.TotalSeconds,8:0.000} s  {traffic.Requests,6} requests ({traffic.MethodsText()})  {note}");
-        return new Measurement("proadsync", series.Size, phase, watch.Elapsed.TotalSeconds, cpuUsed, traffic, note);
+        return new Measurement("proadsync", series.Size, phase, watch.Elapsed.TotalSeconds, cpuUsed, traffic, note, report.CreatedOut, report.UpdatedOut, report.Failed.Count);
     }
 
     private static double Cpu()
