@@ -145,7 +145,12 @@ internal sealed partial class SyncRun : IDisposable
             {
                 if (!kind.Skipped && kind.Failures == 0)
                 {
-                    await _leading.SetStateAsync(_account.Id, CursorKey(kind.Kind), kind.NextCursor?.Value, cancellationToken);
+                    // A run that found nothing new leaves the cursor as it was: no write transaction for it.
+                    if (!string.Equals(kind.NextCursor?.Value, kind.PreviousCursor, StringComparison.Ordinal))
+                    {
+                        await _leading.SetStateAsync(_account.Id, CursorKey(kind.Kind), kind.NextCursor?.Value, cancellationToken);
+                    }
+
                     if (_mode == SyncMode.Full)
                     {
                         await _leading.SetStateAsync(
@@ -221,6 +226,7 @@ internal sealed partial class SyncRun : IDisposable
         var links = await _leading.ListLinksAsync(_account.Id, linkKind, ct);
         state.ActiveLinks = links.Count(l => l.Active);
         var cursorText = await _leading.GetStateAsync(_account.Id, CursorKey(kind), ct);
+        state.PreviousCursor = cursorText;
         var cursor = string.IsNullOrEmpty(cursorText) ? null : new SyncCursor(cursorText);
         var changes = await _request.Calendar.GetChangesAsync(kind, cursor, _window, ct);
         state.NextCursor = changes.NextCursor;

@@ -123,6 +123,9 @@ internal sealed class KindState
 
     public SyncCursor? NextCursor { get; set; }
 
+    /// <summary>The cursor value stored before the run (an unchanged cursor is not written again).</summary>
+    public string? PreviousCursor { get; set; }
+
     public bool Skipped { get; set; }
 
     public int ActiveLinks { get; set; }
