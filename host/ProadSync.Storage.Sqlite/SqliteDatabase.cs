@@ -126,7 +126,11 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         {
             await connection.OpenAsync(cancellationToken);
             using var pragma = connection.CreateCommand();
-            pragma.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};";
+            // WAL with synchronous=NORMAL: a commit is not fsynced until the checkpoint. A power cut may lose the last
+            // commits, never consistency; the engine's creates adopt what a lost link write left behind (If-None-Match).
+            pragma.CommandText = IsMemory
+                ? $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};"
+                : $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;";
             pragma.ExecuteNonQuery();
             return connection;
         }
