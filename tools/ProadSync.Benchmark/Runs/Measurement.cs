@@ -13,4 +13,21 @@ namespace ProadSync.Benchmark.Runs;
 /// <param name="Created">ProadSync: items the run created on the server.</param>
 /// <param name="Updated">ProadSync: items the run updated on the server.</param>
 /// <param name="Failed">ProadSync: items that failed.</param>
-internal sealed record Measurement(string Client, int Size, string Phase, double WallSeconds, double CpuSeconds, ProxyStats Traffic, string Note, int Created = 0, int Updated = 0, int Failed = 0);
+internal sealed record Measurement(string Client, int Size, string Phase, double WallSeconds, double CpuSeconds, ProxyStats Traffic, string Note, int Created = 0, int Updated = 0, int Failed = 0)
+{
+    /// <summary>The run with the median wall time; its note lists every run's time.</summary>
+    /// <param name="runs">Repeated runs of one phase (at least one).</param>
+    /// <returns>The median run.</returns>
+    public static Measurement Median(IReadOnlyList<Measurement> runs)
+    {
+        var sorted = runs.OrderBy(r => r.WallSeconds).ToList();
+        var median = sorted[(sorted.Count - 1) / 2];
+        if (runs.Count == 1)
+        {
+            return median;
+        }
+
+        var times = string.Join(" / ", runs.Select(r => r.WallSeconds.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)));
+        return median with { Note = $"median of {runs.Count} ({times} s){(median.Note.Length > 0 ? "; " + median.Note : string.Empty)}" };
+    }
+}

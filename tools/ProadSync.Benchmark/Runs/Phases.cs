@@ -12,6 +12,9 @@ internal static class Phases
     /// <summary>A run with nothing changed anywhere.</summary>
     public const string NoChange = "no-change";
 
+    /// <summary>How often the no-change run is repeated (the median is reported).</summary>
+    public const int NoChangeRepeats = 5;
+
     /// <summary>A run after 10 appointments changed.</summary>
     public const string Changed = "10-changed";
 }

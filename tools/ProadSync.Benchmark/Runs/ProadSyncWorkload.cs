@@ -120,7 +120,17 @@ internal sealed class ProadSyncWorkload
         }
 
         results.Add(await MeasureAsync(Phases.Settle, series, store, account, factory, engine, expectCreated: 0, cancellationToken));
-        results.Add(await MeasureAsync(Phases.NoChange, series, store, account, factory, engine, expectCreated: 0, cancellationToken));
+        var quiet = new List<Measurement>();
+        for (var n = 0; n < Phases.NoChangeRepeats; n++)
+        {
+            quiet.Add(await MeasureAsync(Phases.NoChange, series, store, account, factory, engine, expectCreated: 0, cancellationToken));
+        }
+
+        results.Add(Measurement.Median(quiet));
+        if (Environment.GetEnvironmentVariable("PROADSYNC_BENCH_PROFILE") == "1")
+        {
+            await ProfileAsync(store, account, user.Id, cancellationToken);
+        }
         var step = Math.Max(1, series.Size / Math.Max(1, series.Changed));
         for (var k = 0; k < series.Changed && k * step < ids.Count; k++)
         {
@@ -201,6 +211,49 @@ internal sealed class ProadSyncWorkload
             + (report.CreatedOut != expectCreated ? $", expected {expectCreated} created" : string.Empty);
         _log.WriteLine($"  proadsync  {series.Size,5} {phase,-10} {watch.Elapsed.TotalSeconds,8:0.000} s  {traffic.Requests,6} requests ({traffic.MethodsText()})  {note}");
         return new Measurement("proadsync", series.Size, phase, watch.Elapsed.TotalSeconds, cpuUsed, traffic, note, report.CreatedOut, report.UpdatedOut, report.Failed.Count);
+    }
+
+    private async Task ProfileAsync(ILeadingSystem store, SyncAccount account, long userId, CancellationToken cancellationToken)
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            var w = Stopwatch.StartNew();
+            await store.GetUserAsync(userId, cancellationToken);
+            var user = w.Elapsed.TotalMilliseconds;
+            await store.ListTodosAsync(new TodoQuery { ResponsibleUserId = userId }, cancellationToken);
+            var todos = w.Elapsed.TotalMilliseconds;
+            await store.ListLinksAsync(account.Id, LinkKind.Appointment, cancellationToken);
+            var links = w.Elapsed.TotalMilliseconds;
+            await store.GetStateAsync(account.Id, "cursor:appointment", cancellationToken);
+            var get = w.Elapsed.TotalMilliseconds;
+            await store.SetStateAsync(account.Id, "profile", round.ToString(CultureInfo.InvariantCulture), cancellationToken);
+            var set = w.Elapsed.TotalMilliseconds;
+            _log.WriteLine($"  profile: user {user:0.0} ms, todos {todos - user:0.0} ms, links {links - todos:0.0} ms, get-state {get - links:0.0} ms, set-state {set - get:0.0} ms");
+        }
+
+        var item = Appointment(_time.GetUtcNow(), 1, string.Empty);
+        var cpu0 = Cpu();
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < 1000; i++)
+        {
+            ProadSync.Formats.IcsWriter.Write("proadsync-x-" + i.ToString(CultureInfo.InvariantCulture), item, _time);
+        }
+
+        _log.WriteLine($"  profile: 1000 IcsWriter.Write {watch.Elapsed.TotalMilliseconds:0} ms, CPU {(Cpu() - cpu0) * 1000:0} ms");
+        var links0 = await store.ListLinksAsync(account.Id, LinkKind.Appointment, cancellationToken);
+        cpu0 = Cpu();
+        watch.Restart();
+        foreach (var link in links0.Take(1000))
+        {
+            await store.SaveLinkAsync(link, cancellationToken);
+        }
+
+        _log.WriteLine($"  profile: {Math.Min(1000, links0.Count)} SaveLinkAsync {watch.Elapsed.TotalMilliseconds:0} ms, CPU {(Cpu() - cpu0) * 1000:0} ms");
+        cpu0 = Cpu();
+        watch.Restart();
+        var mapper = new DefaultFieldMapper();
+        var todos0 = await store.ListTodosAsync(new TodoQuery { ResponsibleUserId = userId }, cancellationToken);
+        _log.WriteLine($"  profile: ListTodos {todos0.Count} {watch.Elapsed.TotalMilliseconds:0} ms, CPU {(Cpu() - cpu0) * 1000:0} ms");
     }
 
     private static double Cpu()

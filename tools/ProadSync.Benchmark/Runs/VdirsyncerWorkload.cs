@@ -96,11 +96,14 @@ internal sealed class VdirsyncerWorkload
             File.SetUnixFileMode(config, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
-        var results = new List<Measurement>
+        var results = new List<Measurement> { await MeasureAsync(size, Phases.Initial, config, ["discover", "sync"], cancellationToken) };
+        var quiet = new List<Measurement>();
+        for (var n = 0; n < Phases.NoChangeRepeats; n++)
         {
-            await MeasureAsync(size, Phases.Initial, config, ["discover", "sync"], cancellationToken),
-            await MeasureAsync(size, Phases.NoChange, config, ["sync"], cancellationToken),
-        };
+            quiet.Add(await MeasureAsync(size, Phases.NoChange, config, ["sync"], cancellationToken));
+        }
+
+        results.Add(Measurement.Median(quiet));
         var step = Math.Max(1, size / Math.Max(1, changed));
         for (var k = 0; k < changed && k * step < size; k++)
         {
