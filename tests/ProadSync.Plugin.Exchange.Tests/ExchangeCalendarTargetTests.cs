@@ -220,7 +220,7 @@ public sealed class ExchangeCalendarTargetTests : FakeEwsTestBase
         var updated = await target.UpdateAsync(TodoKind.Appointment, created.Item, Appointment("x"), CancellationToken.None);
         await target.DeleteAsync(TodoKind.Appointment, updated, CancellationToken.None);
         Assert.That(Server.State.MeetingMessagesSent, Is.EqualTo(before));
-        var sent = Server.State.ReceivedRequests.Where(r => r.Contains(created.Item.Id, StringComparison.Ordinal) || r.Contains("<m:CreateItem", StringComparison.Ordinal)).ToList();
+        var sent = Mailbox.Requests.Where(r => r.Contains(created.Item.Id, StringComparison.Ordinal) || r.Contains("<m:CreateItem", StringComparison.Ordinal)).ToList();
         Assert.That(sent.Where(r => r.Contains("SendMeeting", StringComparison.Ordinal)), Is.All.Contain("=\"SendToNone\""));
     }
 
@@ -267,7 +267,7 @@ public sealed class ExchangeCalendarTargetTests : FakeEwsTestBase
         var all = await target.GetChangesAsync(TodoKind.Task, null, Window, CancellationToken.None);
         Assert.That(all.Items.Select(i => i.Id), Is.EquivalentTo(ids));
         Assert.That(CountSyncRequests() - requestsBefore, Is.EqualTo(3), "5 changes in pages of 2");
-        Assert.That(Server.State.ReceivedRequests.Last(r => r.Contains("SyncFolderItems", StringComparison.Ordinal)),
+        Assert.That(Mailbox.Requests.Last(r => r.Contains("SyncFolderItems", StringComparison.Ordinal)),
             Does.Contain("<m:MaxChangesReturned>2</m:MaxChangesReturned>"));
 
         foreach (var id in ids.Take(3))
@@ -288,7 +288,7 @@ public sealed class ExchangeCalendarTargetTests : FakeEwsTestBase
         Assert.That(result.IsFullListing, Is.True);
         Assert.That(result.Items.Select(i => i.Id), Is.EqualTo(new[] { a.Item.Id }));
         Assert.That(result.DeletedIds, Is.Empty);
-        Assert.That(Server.State.ReceivedRequests.Any(r => r.Contains("bm90IGEgc3luYyBzdGF0ZQ==", StringComparison.Ordinal)), Is.True, "the cursor was tried first");
+        Assert.That(Mailbox.Requests.Any(r => r.Contains("bm90IGEgc3luYyBzdGF0ZQ==", StringComparison.Ordinal)), Is.True, "the cursor was tried first");
     }
 
     [Test]
@@ -427,5 +427,5 @@ public sealed class ExchangeCalendarTargetTests : FakeEwsTestBase
         Assert.That(fetched[1].Problem, Does.Contain("not a CalendarItem"));
     }
 
-    private int CountSyncRequests() => Server.State.ReceivedRequests.Count(r => r.Contains("<m:SyncFolderItems", StringComparison.Ordinal));
+    private int CountSyncRequests() => Mailbox.Requests.Count(r => r.Contains("<m:SyncFolderItems", StringComparison.Ordinal));
 }

@@ -29,6 +29,28 @@ public sealed class FakeMailbox
     /// <summary>The user name the mailbox belongs to.</summary>
     public string User { get; }
 
+    /// <summary>The SOAP request bodies this user sent, oldest first (for tests that check what a client sent).</summary>
+    public IReadOnlyList<string> Requests
+    {
+        get
+        {
+            lock (_requests)
+            {
+                return _requests.ToList();
+            }
+        }
+    }
+
+    private readonly List<string> _requests = [];
+
+    internal void RecordRequest(string body)
+    {
+        lock (_requests)
+        {
+            _requests.Add(body);
+        }
+    }
+
     internal object Sync { get; } = new();
 
     internal Dictionary<string, FakeFolder> FoldersById { get; } = new(StringComparer.Ordinal);

@@ -47,6 +47,7 @@ internal sealed partial class EwsHandler
         }
 
         _state.CountRequest(body);
+        _state.Mailbox(user).RecordRequest(body);
         XDocument reply;
         var status = StatusCodes.Status200OK;
         try
