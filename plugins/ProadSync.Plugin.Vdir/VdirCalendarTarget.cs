@@ -1,0 +1,371 @@
+using System.Text;
+using ProadSync.Abstractions.Errors;
+using ProadSync.Abstractions.Models;
+using ProadSync.Abstractions.Targets;
+using ProadSync.Formats;
+
+namespace ProadSync.Plugin.Vdir;
+
+/// <summary>
+/// A vdir folder as a calendar target: one <c>&lt;uid&gt;.ics</c> per item; id = file name; version = SHA-256 of
+/// the file's bytes. Writes go to a temp file in the same folder and are moved into place, so a reader (or a crash)
+/// never sees half a file; updates and deletes re-hash the current file first.
+/// </summary>
+internal sealed class VdirCalendarTarget(VdirLayout layout, TimeProvider timeProvider) : ICalendarTarget
+{
+    private const string Extension = ".ics";
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    // Guards check-then-move within this process; other programs writing the same folder are caught by the re-hash.
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public TargetCapabilities Capabilities { get; } = new()
+    {
+        SupportsTasks = true,
+        SupportsChangeCursor = false,
+        TaskDatesAreDateOnly = false,
+        MaxParallelWrites = 4,
+    };
+
+    public Task<ChangeSet> GetChangesAsync(TodoKind kind, SyncCursor? cursor, DateRange window, CancellationToken cancellationToken)
+    {
+        // No change cursor: every call is a full listing, whatever cursor the host hands back.
+        var folder = layout.FolderOf(kind);
+        var items = new List<ExternalItemRef>();
+        Io(folder, () =>
+        {
+            if (!Directory.Exists(layout.Root))
+            {
+                throw new TargetConfigurationException($"The vdir folder '{layout.Root}' does not exist.");
+            }
+
+            if (!Directory.Exists(folder))
+            {
+                return;
+            }
+
+            foreach (var path in Directory.EnumerateFiles(folder))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var name = Path.GetFileName(path);
+                if (!IsItemName(name))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    items.Add(new ExternalItemRef(name, new ItemVersion(ContentHash.Of(File.ReadAllBytes(path)))));
+                }
+                catch (FileNotFoundException)
+                {
+                    // Deleted between listing and reading: not there.
+                }
+            }
+        });
+        items.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        return Task.FromResult(new ChangeSet(items, [], null, IsFullListing: true));
+    }
+
+    public async Task<IReadOnlyList<FetchedItem>> GetAsync(TodoKind kind, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var result = new List<FetchedItem>(ids.Count);
+        var options = new IcsReadOptions { DefaultTimeZoneId = layout.DefaultTimeZoneId };
+        foreach (var id in ids)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!IsItemName(id))
+            {
+                continue;
+            }
+
+            var path = Path.Combine(layout.FolderOf(kind), id);
+            byte[] bytes;
+            try
+            {
+                if (new FileInfo(path) is { Exists: true, Length: var length } && length > options.MaxLength * 4L)
+                {
+                    result.Add(new FetchedItem(new ExternalItemRef(id, new ItemVersion("oversized-" + length)), null, $"The file '{id}' is {length} bytes long, too large to be a calendar object."));
+                    continue;
+                }
+
+                bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+            }
+            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+            {
+                continue;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw Wrap(path, ex);
+            }
+
+            var reference = new ExternalItemRef(id, new ItemVersion(ContentHash.Of(bytes)));
+            try
+            {
+                var parsed = IcsReader.Read(Decode(bytes), options);
+                result.Add(parsed.Item.Kind == kind
+                    ? new FetchedItem(reference, parsed.Item)
+                    : new FetchedItem(reference, null, $"The file '{id}' holds {(parsed.Item.Kind == TodoKind.Task ? "a task (VTODO)" : "an appointment (VEVENT)")} in the {(kind == TodoKind.Task ? "tasks" : "calendar")} folder."));
+            }
+            catch (IcsFormatException ex)
+            {
+                result.Add(new FetchedItem(reference, null, $"The file '{id}' cannot be read: {ex.Message}"));
+            }
+        }
+
+        return result;
+    }
+
+    public async Task<CreateResult> CreateAsync(TodoKind kind, string identity, CalendarItem item, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(identity);
+        ArgumentNullException.ThrowIfNull(item);
+        var name = FileNameOf(identity);
+        var folder = layout.FolderOf(kind);
+        var bytes = Encode(identity, kind, item);
+        var path = Path.Combine(folder, name);
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return Io(path, () =>
+            {
+                Directory.CreateDirectory(folder);
+                if (File.Exists(path))
+                {
+                    return new CreateResult(new ExternalItemRef(name, new ItemVersion(ContentHash.Of(File.ReadAllBytes(path)))), Adopted: true);
+                }
+
+                var temp = WriteTemp(folder, name, bytes);
+                try
+                {
+                    // Without overwrite the move fails when another writer created the file meanwhile: adopt it then.
+                    File.Move(temp, path, overwrite: false);
+                }
+                catch (IOException) when (File.Exists(path))
+                {
+                    File.Delete(temp);
+                    return new CreateResult(new ExternalItemRef(name, new ItemVersion(ContentHash.Of(File.ReadAllBytes(path)))), Adopted: true);
+                }
+
+                return new CreateResult(new ExternalItemRef(name, new ItemVersion(ContentHash.Of(bytes))), Adopted: false);
+            });
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<ExternalItemRef> UpdateAsync(TodoKind kind, ExternalItemRef item, CalendarItem content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(content);
+        var folder = layout.FolderOf(kind);
+        var path = PathOf(folder, item.Id);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return Io(path, () =>
+            {
+                var current = ReadGuarded(path, item);
+
+                // Keep the object's UID: files created outside may carry a UID that differs from their name.
+                var uid = UidOf(current) ?? item.Id[..^Extension.Length];
+                var bytes = Encode(uid, kind, content);
+                var temp = WriteTemp(folder, item.Id, bytes);
+                File.Move(temp, path, overwrite: true);
+                return new ExternalItemRef(item.Id, new ItemVersion(ContentHash.Of(bytes)));
+            });
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task DeleteAsync(TodoKind kind, ExternalItemRef item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var path = PathOf(layout.FolderOf(kind), item.Id);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            Io(path, () =>
+            {
+                ReadGuarded(path, item);
+                File.Delete(path);
+            });
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public Task<ConnectionTestReport> TestConnectionAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var steps = new List<ConnectionTestStep>();
+        try
+        {
+            var existed = Directory.Exists(layout.Root);
+            Directory.CreateDirectory(layout.Root);
+            steps.Add(new ConnectionTestStep("folder", TestOutcome.Passed, existed
+                ? $"The folder '{layout.Root}' exists."
+                : $"The folder '{layout.Root}' was created."));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            steps.Add(new ConnectionTestStep("folder", TestOutcome.Failed, $"The folder '{layout.Root}' does not exist and cannot be created: {ex.Message}"));
+            steps.Add(new ConnectionTestStep("writable", TestOutcome.Skipped, "Skipped because the folder is missing."));
+            steps.Add(new ConnectionTestStep("collections", TestOutcome.Skipped, "Skipped because the folder is missing."));
+            return Task.FromResult(new ConnectionTestReport(steps));
+        }
+
+        try
+        {
+            var probe = Path.Combine(layout.Root, $".proadsync-probe-{Guid.NewGuid():N}.tmp");
+            File.WriteAllBytes(probe, [0x0A]);
+            File.Delete(probe);
+            steps.Add(new ConnectionTestStep("writable", TestOutcome.Passed, "Files can be written and deleted in the folder."));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            steps.Add(new ConnectionTestStep("writable", TestOutcome.Failed, $"The folder '{layout.Root}' is not writable: {ex.Message}"));
+            steps.Add(new ConnectionTestStep("collections", TestOutcome.Skipped, "Skipped because the folder is not writable."));
+            return Task.FromResult(new ConnectionTestReport(steps));
+        }
+
+        try
+        {
+            var calendarExisted = Directory.Exists(layout.CalendarFolder);
+            var tasksExisted = Directory.Exists(layout.TasksFolder);
+            Directory.CreateDirectory(layout.CalendarFolder);
+            Directory.CreateDirectory(layout.TasksFolder);
+            var count = Directory.EnumerateFiles(layout.CalendarFolder).Count(f => IsItemName(Path.GetFileName(f)))
+                + Directory.EnumerateFiles(layout.TasksFolder).Count(f => IsItemName(Path.GetFileName(f)));
+            steps.Add(new ConnectionTestStep("collections", TestOutcome.Passed,
+                $"Appointments go to '{layout.CalendarFolder}'{(calendarExisted ? string.Empty : " (created)")} and tasks to '{layout.TasksFolder}'{(tasksExisted ? string.Empty : " (created)")}; {count} items found."));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            steps.Add(new ConnectionTestStep("collections", TestOutcome.Failed, $"The collection folders cannot be used: {ex.Message}"));
+        }
+
+        return Task.FromResult(new ConnectionTestReport(steps));
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _gate.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The file name for an identity: the identity itself when it is a safe name, else a hash of it.</summary>
+    internal static string FileNameOf(string identity)
+    {
+        var safe = identity.Length <= 200
+            && identity[0] != '.'
+            && identity.All(c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '.' or '_' or '-' or '@' or '+');
+        return (safe ? identity : "h-" + ContentHash.Of(identity)[..40]) + Extension;
+    }
+
+    internal static bool IsItemName(string? name) =>
+        !string.IsNullOrEmpty(name)
+        && name.Length > Extension.Length
+        && name[0] != '.'
+        && name.EndsWith(Extension, StringComparison.OrdinalIgnoreCase)
+        && name.IndexOfAny(['/', '\\', '\0']) < 0
+        && name != ".." ;
+
+    private static string PathOf(string folder, string id) =>
+        IsItemName(id) ? Path.Combine(folder, id) : throw new ItemNotFoundException(id);
+
+    private static byte[] ReadGuarded(string path, ExternalItemRef item)
+    {
+        byte[] current;
+        try
+        {
+            current = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new ItemNotFoundException(item.Id, ex);
+        }
+
+        if (!string.Equals(ContentHash.Of(current), item.Version.Value, StringComparison.Ordinal))
+        {
+            throw new VersionConflictException(item.Id);
+        }
+
+        return current;
+    }
+
+    private static string? UidOf(byte[] current)
+    {
+        try
+        {
+            return IcsReader.Read(Decode(current)).Uid;
+        }
+        catch (IcsFormatException)
+        {
+            return null;
+        }
+    }
+
+    private byte[] Encode(string uid, TodoKind kind, CalendarItem item)
+    {
+        try
+        {
+            return Utf8.GetBytes(IcsWriter.Write(uid, item with { Kind = kind }, timeProvider));
+        }
+        catch (IcsFormatException ex)
+        {
+            throw new ItemRejectedException($"The item '{uid}' cannot be written as iCalendar: {ex.Message}", ex);
+        }
+    }
+
+    private static string Decode(byte[] bytes) =>
+        bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? Utf8.GetString(bytes, 3, bytes.Length - 3) : Utf8.GetString(bytes);
+
+    private static string WriteTemp(string folder, string name, byte[] bytes)
+    {
+        var temp = Path.Combine(folder, $".{name}.{Guid.NewGuid():N}.tmp");
+        using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        {
+            stream.Write(bytes);
+            stream.Flush(flushToDisk: true);
+        }
+
+        return temp;
+    }
+
+    private static void Io(string path, Action action) => Io(path, () =>
+    {
+        action();
+        return 0;
+    });
+
+    private static T Io<T>(string path, Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new TargetConfigurationException($"ProadSync may not access '{path}': {ex.Message}", ex);
+        }
+        catch (IOException ex) when (ex is not FileNotFoundException)
+        {
+            throw Wrap(path, ex);
+        }
+    }
+
+    private static TargetException Wrap(string path, Exception ex) => ex is UnauthorizedAccessException
+        ? new TargetConfigurationException($"ProadSync may not access '{path}': {ex.Message}", ex)
+        : new TransientTargetException($"The file '{path}' could not be accessed: {ex.Message}", innerException: ex);
+}

@@ -1,0 +1,17 @@
+using ProadSync.Abstractions.Mapping;
+using ProadSync.Abstractions.Models;
+
+namespace ProadSync.TestPlugins.MissingKind;
+
+/// <summary>A field mapper that passes content through unchanged.</summary>
+public sealed class MissingKindMapper : IFieldMapper
+{
+    /// <inheritdoc />
+    public string Id => "test-missing-kind-mapper";
+
+    /// <inheritdoc />
+    public CalendarItem ToExternal(LeadingTodo todo, FieldMappingContext context) => todo.Content;
+
+    /// <inheritdoc />
+    public CalendarItem? ToLeading(CalendarItem external, LeadingTodo? current, FieldMappingContext context) => null;
+}
