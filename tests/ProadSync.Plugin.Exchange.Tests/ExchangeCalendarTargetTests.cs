@@ -21,6 +21,7 @@ public sealed class ExchangeCalendarTargetTests : FakeEwsTestBase
         Priority = Priority.High,
         ShowAs = ShowAs.OutOfOffice,
         Reminder = new DateTimeOffset(2026, 12, 2, 13, 30, 0, TimeSpan.FromHours(1)),
+        SourceTag = "proad:appointment:1",
     };
 
     private static CalendarItem Task(TodoStatus status = TodoStatus.New) => new()
@@ -33,6 +34,7 @@ public sealed class ExchangeCalendarTargetTests : FakeEwsTestBase
         Location = "Office",
         Priority = Priority.Low,
         Status = status,
+        SourceTag = "proad:task:1",
     };
 
     [Test]
@@ -61,14 +63,15 @@ public sealed class ExchangeCalendarTargetTests : FakeEwsTestBase
             Assert.That(item.Location, Is.EqualTo("Room 721"));
             Assert.That(item.Priority, Is.EqualTo(Priority.High));
             Assert.That(item.ShowAs, Is.EqualTo(ShowAs.OutOfOffice));
-            Assert.That(item.SourceTag, Is.EqualTo("db1:todo:1"));
+            Assert.That(item.SourceTag, Is.EqualTo("proad:appointment:1"));
             Assert.That(item.IsPrivate || item.IsRecurring, Is.False);
         });
 
         var stored = Mailbox.Find(created.Item.Id)!;
         Assert.That(stored.GetValue("Start"), Is.EqualTo("2026-12-02T13:00:00Z"), "sent as UTC");
         Assert.That(stored.GetValue("LegacyFreeBusyStatus"), Is.EqualTo("OOF"));
-        Assert.That(stored.GetPublicString("ProadSyncId"), Is.EqualTo("db1:todo:1"));
+        Assert.That(stored.GetPublicString("ProadSyncId"), Is.EqualTo("db1:todo:1"), "the identity used for adoption");
+        Assert.That(stored.GetPublicString("ProadSyncSourceTag"), Is.EqualTo("proad:appointment:1"));
     }
 
     [Test]
@@ -137,7 +140,7 @@ public sealed class ExchangeCalendarTargetTests : FakeEwsTestBase
             Assert.That(fetched.Start!.Value.Date, Is.EqualTo(new DateTime(2026, 12, 1)));
             Assert.That(fetched.Location, Is.EqualTo("Office"));
             Assert.That(fetched.Priority, Is.EqualTo(Priority.Low));
-            Assert.That(fetched.SourceTag, Is.EqualTo("db1:todo:6"));
+            Assert.That(fetched.SourceTag, Is.EqualTo("proad:task:1"));
         });
     }
 
@@ -172,7 +175,8 @@ public sealed class ExchangeCalendarTargetTests : FakeEwsTestBase
         Assert.That(fetched.Content!.Subject, Is.EqualTo("Moved"));
         Assert.That(fetched.Content.Start, Is.EqualTo(changed.Start));
         Assert.That(fetched.Content.Location, Is.Null, "a cleared field is deleted");
-        Assert.That(fetched.Content.SourceTag, Is.EqualTo("db1:todo:8"), "the tag survives updates");
+        Assert.That(fetched.Content.SourceTag, Is.EqualTo("proad:appointment:1"), "the tag survives updates");
+        Assert.That(Mailbox.Find(updated.Id)!.GetPublicString("ProadSyncId"), Is.EqualTo("db1:todo:8"), "the identity is never rewritten");
     }
 
     [Test]

@@ -23,6 +23,7 @@ public sealed class GoldenRequestTests
         Priority = Priority.High,
         ShowAs = ShowAs.Busy,
         Reminder = new DateTimeOffset(2026, 12, 2, 13, 0, 0, TimeSpan.FromHours(1)),
+        SourceTag = "proad:appointment:42",
     };
 
     private static readonly CalendarItem TaskItem = new()

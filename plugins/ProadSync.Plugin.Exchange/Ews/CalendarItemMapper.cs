@@ -49,11 +49,7 @@ internal static class CalendarItemMapper
             list.Add(EwsProperty.Field("item:ReminderMinutesBeforeStart", minutes.ToString(CultureInfo.InvariantCulture)));
         }
 
-        if (identity is not null)
-        {
-            list.Add(EwsProperty.Extended(ExtendedProperties.Identity, identity));
-        }
-
+        AddTags(list, item.SourceTag, identity);
         list.Add(EwsProperty.Field("calendar:Start", Utc(item.Start)));
         list.Add(EwsProperty.Field("calendar:End", Utc(item.End)));
         list.Add(EwsProperty.Field("calendar:IsAllDayEvent", item.IsAllDay ? "true" : "false"));
@@ -84,17 +80,24 @@ internal static class CalendarItemMapper
         }
 
         list.Add(EwsProperty.Field("item:ReminderIsSet", item.Reminder is null ? "false" : "true"));
-        if (identity is not null)
-        {
-            list.Add(EwsProperty.Extended(ExtendedProperties.Identity, identity));
-        }
-
+        AddTags(list, item.SourceTag, identity);
         list.Add(EwsProperty.Extended(ExtendedProperties.TaskStatus, item.Status.ToString()));
         list.Add(EwsProperty.Extended(ExtendedProperties.TaskLocation, string.IsNullOrEmpty(item.Location) ? null : item.Location));
         list.Add(EwsProperty.Field("task:DueDate", TaskDate(item.End, item.TimeZoneId)));
         list.Add(EwsProperty.Field("task:StartDate", TaskDate(item.Start, item.TimeZoneId)));
         list.Add(EwsProperty.Field("task:Status", ToEwsStatus(item.Status)));
         return list;
+    }
+
+    /// <summary>Adds our identity (create only) and the content's source tag (set, or removed when absent).</summary>
+    internal static void AddTags(List<EwsProperty> list, string? sourceTag, string? identity)
+    {
+        if (identity is not null)
+        {
+            list.Add(EwsProperty.Extended(ExtendedProperties.Identity, identity));
+        }
+
+        list.Add(EwsProperty.Extended(ExtendedProperties.SourceTag, string.IsNullOrEmpty(sourceTag) ? null : sourceTag));
     }
 
     /// <summary>The nearest EWS state; the exact one travels in <see cref="ExtendedProperties.TaskStatus"/> (D-6).</summary>
@@ -141,7 +144,7 @@ internal static class CalendarItemMapper
         var isPrivate = sensitivity is "Private" or "Confidential";
         var calendarType = Text("CalendarItemType");
         var isRecurring = Bool(Text("IsRecurring")) || calendarType is "RecurringMaster" or "Occurrence" or "Exception" || element.Element(EwsXml.T + "Recurrence") is not null;
-        extended.TryGetValue(ExtendedProperties.Identity, out var identity);
+        extended.TryGetValue(ExtendedProperties.SourceTag, out var sourceTag);
         if (kind == TodoKind.Appointment)
         {
             var iana = ExchangeTimeZones.ToIana((string?)element.Element(EwsXml.T + "StartTimeZone")?.Attribute("Id"));
@@ -167,7 +170,7 @@ internal static class CalendarItemMapper
                 },
                 IsPrivate = isPrivate,
                 IsRecurring = isRecurring,
-                SourceTag = identity,
+                SourceTag = sourceTag,
             };
         }
 
@@ -186,7 +189,7 @@ internal static class CalendarItemMapper
             Status = FromEwsStatus(Text("Status"), statusTag),
             IsPrivate = isPrivate,
             IsRecurring = isRecurring,
-            SourceTag = identity,
+            SourceTag = sourceTag,
         };
     }
 

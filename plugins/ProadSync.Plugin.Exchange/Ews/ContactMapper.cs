@@ -10,10 +10,7 @@ internal static class ContactMapper
     public static IReadOnlyList<EwsProperty> ToProperties(ContactData contact, string? identity)
     {
         var list = new List<EwsProperty>();
-        if (identity is not null)
-        {
-            list.Add(EwsProperty.Extended(ExtendedProperties.Identity, identity));
-        }
+        CalendarItemMapper.AddTags(list, contact.SourceTag, identity);
 
         var display = Join(" ", contact.FirstName, contact.LastName) ?? Value(contact.Company);
         var fileAs = Join(", ", contact.LastName, contact.FirstName) ?? Value(contact.Company);
@@ -45,7 +42,7 @@ internal static class ContactMapper
             Value(element.Element(EwsXml.T + dictionary)?.Elements(EwsXml.T + "Entry").FirstOrDefault(e => (string?)e.Attribute("Key") == key)?.Value);
         var business = element.Element(EwsXml.T + "PhysicalAddresses")?.Elements(EwsXml.T + "Entry").FirstOrDefault(e => (string?)e.Attribute("Key") == "Business");
         string? Part(string name) => Value(business?.Element(EwsXml.T + name)?.Value);
-        CalendarItemMapper.ReadExtended(element).TryGetValue(ExtendedProperties.Identity, out var identity);
+        CalendarItemMapper.ReadExtended(element).TryGetValue(ExtendedProperties.SourceTag, out var sourceTag);
         return new ContactData
         {
             FirstName = Text("GivenName"),
@@ -63,7 +60,7 @@ internal static class ContactMapper
             Email1 = Entry("EmailAddresses", "EmailAddress1"),
             Email2 = Entry("EmailAddresses", "EmailAddress2"),
             Website = Text("BusinessHomePage"),
-            SourceTag = identity,
+            SourceTag = sourceTag,
         };
     }
 
