@@ -8,7 +8,7 @@ internal static class ExchangeAdoption
 {
     public static async Task<ExternalItemRef?> FindByIdentityAsync(EwsClient client, string folder, string identity, CancellationToken cancellationToken)
     {
-        var message = (await client.SendAsync("FindItem", EwsRequests.FindItem(folder, 0, 1, identity), cancellationToken)).Single();
+        var message = await client.SendOneAsync("FindItem", EwsRequests.FindItem(folder, 0, 1, identity), cancellationToken);
         if (!message.IsSuccess)
         {
             throw EwsResponses.ToException(message, null);

@@ -40,7 +40,7 @@ internal sealed class ExchangeCalendarTarget : ICalendarTarget
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var message = (await _client.SendAsync("SyncFolderItems", EwsRequests.SyncFolderItems(folder, state, _settings.SyncPageSize), cancellationToken)).Single();
+            var message = await _client.SendOneAsync("SyncFolderItems", EwsRequests.SyncFolderItems(folder, state, _settings.SyncPageSize), cancellationToken);
             if (!message.IsSuccess)
             {
                 if (message.ResponseCode == "ErrorInvalidSyncStateData" && state is not null && !full)
@@ -161,7 +161,7 @@ internal sealed class ExchangeCalendarTarget : ICalendarTarget
 
         var element = CalendarItemMapper.ElementOf(kind);
         var request = EwsRequests.CreateItem(folder, element, CalendarItemMapper.ToProperties(item with { Kind = kind }, identity));
-        var message = (await _client.SendAsync("CreateItem", request, cancellationToken)).Single();
+        var message = await _client.SendOneAsync("CreateItem", request, cancellationToken);
         if (!message.IsSuccess)
         {
             throw EwsResponses.ToException(message, null);
@@ -174,7 +174,7 @@ internal sealed class ExchangeCalendarTarget : ICalendarTarget
     {
         var element = CalendarItemMapper.ElementOf(kind);
         var request = EwsRequests.UpdateItem(item.Id, item.Version.Value, element, CalendarItemMapper.ToProperties(content with { Kind = kind }, identity: null));
-        var message = (await _client.SendAsync("UpdateItem", request, cancellationToken)).Single();
+        var message = await _client.SendOneAsync("UpdateItem", request, cancellationToken);
         if (!message.IsSuccess)
         {
             throw EwsResponses.ToException(message, item.Id);
@@ -186,7 +186,7 @@ internal sealed class ExchangeCalendarTarget : ICalendarTarget
     public async Task DeleteAsync(TodoKind kind, ExternalItemRef item, CancellationToken cancellationToken)
     {
         // DeleteItem does not check ChangeKeys: read the current one first so a changed item is never deleted blindly.
-        var check = (await _client.SendAsync("GetItem", EwsRequests.GetItemIdOnly(item.Id), cancellationToken)).Single();
+        var check = await _client.SendOneAsync("GetItem", EwsRequests.GetItemIdOnly(item.Id), cancellationToken);
         if (!check.IsSuccess)
         {
             throw EwsResponses.ToException(check, item.Id);
@@ -197,7 +197,7 @@ internal sealed class ExchangeCalendarTarget : ICalendarTarget
             throw new VersionConflictException(item.Id);
         }
 
-        var message = (await _client.SendAsync("DeleteItem", EwsRequests.DeleteItem(item.Id, CalendarItemMapper.ElementOf(kind)), cancellationToken)).Single();
+        var message = await _client.SendOneAsync("DeleteItem", EwsRequests.DeleteItem(item.Id, CalendarItemMapper.ElementOf(kind)), cancellationToken);
         if (!message.IsSuccess)
         {
             throw EwsResponses.ToException(message, item.Id);

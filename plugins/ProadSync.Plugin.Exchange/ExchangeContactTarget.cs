@@ -28,7 +28,7 @@ internal sealed class ExchangeContactTarget : IContactTarget
         var offset = 0;
         while (true)
         {
-            var message = (await _client.SendAsync("FindItem", EwsRequests.FindItem(Folder, offset, _settings.FindPageSize, null), cancellationToken)).Single();
+            var message = await _client.SendOneAsync("FindItem", EwsRequests.FindItem(Folder, offset, _settings.FindPageSize, null), cancellationToken);
             if (!message.IsSuccess)
             {
                 throw EwsResponses.ToException(message, null);
@@ -94,7 +94,7 @@ internal sealed class ExchangeContactTarget : IContactTarget
             return new CreateResult(existing, Adopted: true);
         }
 
-        var message = (await _client.SendAsync("CreateItem", EwsRequests.CreateItem(Folder, "Contact", ContactMapper.ToProperties(contact, identity)), cancellationToken)).Single();
+        var message = await _client.SendOneAsync("CreateItem", EwsRequests.CreateItem(Folder, "Contact", ContactMapper.ToProperties(contact, identity)), cancellationToken);
         if (!message.IsSuccess)
         {
             throw EwsResponses.ToException(message, null);
@@ -106,7 +106,7 @@ internal sealed class ExchangeContactTarget : IContactTarget
     public async Task<ExternalItemRef> UpdateAsync(ExternalItemRef item, ContactData contact, CancellationToken cancellationToken)
     {
         var request = EwsRequests.UpdateItem(item.Id, item.Version.Value, "Contact", ContactMapper.ToProperties(contact, identity: null));
-        var message = (await _client.SendAsync("UpdateItem", request, cancellationToken)).Single();
+        var message = await _client.SendOneAsync("UpdateItem", request, cancellationToken);
         if (!message.IsSuccess)
         {
             throw EwsResponses.ToException(message, item.Id);

@@ -100,6 +100,12 @@ internal sealed class EwsClient : IDisposable
                 throw new TransientTargetException($"The Exchange server is busy (HTTP {status}); try again later.", retry);
             }
 
+            if (status is 302 && response.Headers.Location?.OriginalString.Contains("genericerrorpage", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                // Exchange redirects to its generic error page when EWS fails inside (seen under load).
+                throw new TransientTargetException("The Exchange server reported an internal error (redirect to its error page); try again later.");
+            }
+
             if (status is >= 300 and < 400 or 404)
             {
                 throw new TargetConfigurationException($"There is no EWS endpoint at {_settings.Endpoint} (HTTP {status}); check the Exchange URL (…/EWS/Exchange.asmx).");
@@ -134,6 +140,16 @@ internal sealed class EwsClient : IDisposable
 
             return EwsResponses.Messages(document, operation);
         }
+    }
+
+    /// <summary>Sends a request for one item or folder and returns its single response message.</summary>
+    /// <exception cref="ItemRejectedException">The answer does not hold exactly one response message.</exception>
+    public async Task<EwsResponseMessage> SendOneAsync(string operation, string requestXml, CancellationToken cancellationToken)
+    {
+        var messages = await SendAsync(operation, requestXml, cancellationToken);
+        return messages.Count == 1
+            ? messages[0]
+            : throw new ItemRejectedException($"The Exchange server answered {operation} with {messages.Count} response messages instead of one.");
     }
 
     public void Dispose() => _http.Dispose();
