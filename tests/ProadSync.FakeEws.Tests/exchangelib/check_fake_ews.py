@@ -13,7 +13,9 @@ try:
     import requests.adapters
     from exchangelib import (Account, Build, Configuration, Credentials, DELEGATE, Version, BASIC,
                              CalendarItem, Contact, EWSDateTime, EWSTimeZone, HTMLBody, Task)
-    from exchangelib.errors import ErrorInvalidSyncStateData, ErrorIrresolvableConflict, ErrorItemNotFound
+    from exchangelib.errors import (ErrorInvalidSyncStateData, ErrorIrresolvableConflict, ErrorItemNotFound,
+                                    ErrorServerBusy, UnauthorizedError)
+    from exchangelib.protocol import FailFast, FaultTolerance
     from exchangelib.extended_properties import ExtendedProperty
     from exchangelib.indexed_properties import EmailAddress, PhoneNumber, PhysicalAddress
     from exchangelib.items import SEND_TO_NONE, ALL_OCCURRENCES
@@ -175,6 +177,43 @@ def main():
     check([c[0] for c in drain(contacts)] == ["create"], "contact sync reports the create")
     contact.delete()
     check([c[0] for c in drain(contacts)] == ["delete"], "contact sync reports the delete")
+
+    # ---- injected faults, through the fake's admin endpoint ----
+    admin = endpoint[: endpoint.index("/EWS/")] + "/fake-admin/"
+    session = requests.Session()
+    session.trust_env = False
+
+    def inject(path):
+        response = session.post(admin + path, timeout=10)
+        response.raise_for_status()
+
+    inject("server-busy?count=1&backOffMs=250&shape=fault")
+    try:
+        list(tasks.all())
+        check(False, "an injected ErrorServerBusy fault must surface with fail-fast")
+    except ErrorServerBusy as e:
+        check(e.back_off == 0.25, "ErrorServerBusy fault carries BackOffMilliseconds (exchangelib reads 0.25 s)")
+
+    inject("server-busy?count=1&backOffMs=500&shape=message")
+    try:
+        list(tasks.all())
+        check(False, "an injected per-message ErrorServerBusy must surface with fail-fast")
+    except ErrorServerBusy:
+        # exchangelib 4.9 reads BackOffMilliseconds only from faults; the per-message value is checked by the .NET tests.
+        check(True, "per-message ErrorServerBusy surfaces as ErrorServerBusy")
+
+    # exchangelib shares one protocol per endpoint and credentials: switch its retry policy to fault-tolerant.
+    account.protocol.config.retry_policy = FaultTolerance(max_wait=30)
+    inject("server-busy?count=1&backOffMs=300&shape=fault")
+    check(list(tasks.all()) == [], "exchangelib honours the back-off and the retry succeeds")
+    account.protocol.config.retry_policy = FailFast()
+
+    inject("auth-failures?count=1")
+    try:
+        list(tasks.all())
+        check(False, "an injected 401 must surface")
+    except UnauthorizedError:
+        check(True, "an injected 401 is an authentication error for exchangelib")
     print("exchangelib cross-check passed")
 
 
