@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ProadSync.Abstractions.Plugins;
 using ProadSync.Abstractions.Targets;
 
@@ -22,8 +23,8 @@ public sealed class ExchangePluginRegistrar : IPluginRegistrar
     /// <inheritdoc />
     public void Register(IServiceCollection services)
     {
-        var factory = new ExchangeTargetFactory();
-        services.AddSingleton<ICalendarTargetFactory>(factory);
-        services.AddSingleton<IContactTargetFactory>(factory);
+        services.AddSingleton(sp => new ExchangeTargetFactory(sp.GetService<ILoggerFactory>()));
+        services.AddSingleton<ICalendarTargetFactory>(sp => sp.GetRequiredService<ExchangeTargetFactory>());
+        services.AddSingleton<IContactTargetFactory>(sp => sp.GetRequiredService<ExchangeTargetFactory>());
     }
 }

@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using ProadSync.Abstractions.Errors;
 
 namespace ProadSync.Plugin.Exchange.Ews;
@@ -12,15 +14,17 @@ namespace ProadSync.Plugin.Exchange.Ews;
 /// exceptions. Basic authentication for plain user names; NTLM/Negotiate (through
 /// <see cref="NetworkCredential"/>) when the user name is <c>DOMAIN\user</c>.
 /// </summary>
-internal sealed class EwsClient : IDisposable
+internal sealed partial class EwsClient : IDisposable
 {
+    private readonly ILogger _logger;
     private readonly HttpClient _http;
     private readonly EwsConnectionSettings _settings;
     private readonly AuthenticationHeaderValue? _basic;
 
-    public EwsClient(EwsConnectionSettings settings, HttpMessageHandler? handler = null)
+    public EwsClient(EwsConnectionSettings settings, HttpMessageHandler? handler = null, ILogger? logger = null)
     {
         _settings = settings;
+        _logger = logger ?? NullLogger.Instance;
         var backslash = settings.UserName.IndexOf('\\', StringComparison.Ordinal);
         if (handler is null)
         {
@@ -67,9 +71,13 @@ internal sealed class EwsClient : IDisposable
         request.Headers.AcceptEncoding.ParseAdd("gzip, deflate");
 
         HttpResponseMessage response;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            var host = _settings.Endpoint.Authority;
+            LogAnswered(_logger, operation, host, (int)response.StatusCode, elapsed.TotalMilliseconds);
         }
         catch (HttpRequestException e)
         {
@@ -119,6 +127,7 @@ internal sealed class EwsClient : IDisposable
 
             if (document is not null && EwsResponses.Fault(document) is { } fault)
             {
+                LogFault(_logger, operation, fault.Code, fault.BackOffMilliseconds);
                 if (fault.Code is "ErrorServerBusy" or "ErrorExceededConnectionCount" or "ErrorInternalServerTransientError")
                 {
                     throw new TransientTargetException($"The Exchange server is busy ({fault.Code}); try again later.",
@@ -153,6 +162,12 @@ internal sealed class EwsClient : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "EWS {Operation} to {Host} answered HTTP {Status} after {Milliseconds:0} ms")]
+    private static partial void LogAnswered(ILogger logger, string operation, string host, int status, double milliseconds);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "EWS {Operation} failed with the SOAP fault {Code} (back off {BackOffMilliseconds} ms)")]
+    private static partial void LogFault(ILogger logger, string operation, string code, int? backOffMilliseconds);
 
     private async Task<XDocument?> ReadXmlAsync(HttpResponseMessage response, bool lenient, CancellationToken cancellationToken)
     {
