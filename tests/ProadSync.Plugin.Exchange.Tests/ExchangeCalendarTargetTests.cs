@@ -89,6 +89,25 @@ public sealed class ExchangeCalendarTargetTests : FakeEwsTestBase
     }
 
     [Test]
+    [Category("R-TSK-3")]
+    [Category("R-NOTE-3")]
+    public async Task Task_reminder_goes_out_as_ReminderDueBy_and_is_not_read_back()
+    {
+        var target = await CalendarAsync();
+        var reminder = new DateTimeOffset(2026, 12, 5, 8, 0, 0, TimeSpan.FromHours(1));
+        var created = await target.CreateAsync(TodoKind.Task, "db1:todo:2b", Task() with { Reminder = reminder }, CancellationToken.None);
+        var stored = Mailbox.Find(created.Item.Id)!;
+        Assert.That(stored.GetValue("ReminderIsSet"), Is.EqualTo("true"));
+        Assert.That(stored.GetValue("ReminderDueBy"), Is.EqualTo("2026-12-05T07:00:00Z"));
+        Assert.That(stored.GetValue("ReminderMinutesBeforeStart"), Is.Null, "tasks use an absolute reminder time");
+        var fetched = (await target.GetAsync(TodoKind.Task, [created.Item.Id], CancellationToken.None)).Single();
+        Assert.That(fetched.Content!.Reminder, Is.Null);
+
+        var cleared = await target.UpdateAsync(TodoKind.Task, created.Item, Task(), CancellationToken.None);
+        Assert.That(Mailbox.Find(cleared.Id)!.GetValue("ReminderIsSet"), Is.EqualTo("false"));
+    }
+
+    [Test]
     [Category("R-COND-2")]
     public async Task Empty_subject_is_written_as_a_full_stop()
     {
