@@ -20,7 +20,7 @@ public sealed class AccountTests : BrowserTestBase
 
         await Page.SelectOptionAsync("#Form_Mode", "two-way");
         await Page.FillAsync("#Form_Cutoff", "2026-01-15");
-        await Page.ClickAsync("#save");
+        await SubmitAsync(Page, "#save");
     }
 
     [Test, Category("R-ACC-1"), Category("R-ACC-2"), Category("R-ACC-7")]
@@ -45,7 +45,7 @@ public sealed class AccountTests : BrowserTestBase
             Assert.That(view.HasPassword, Is.True);
         });
 
-        await Page.ClickAsync("#test");
+        await SubmitAsync(Page, "#test");
         Assert.That(await Page.InnerTextAsync("[role=status]"), Does.Contain("The connection works."));
         var steps = await Page.Locator("#test-steps li").AllInnerTextsAsync();
         Assert.That(steps, Has.Count.GreaterThanOrEqualTo(2));
@@ -63,7 +63,7 @@ public sealed class AccountTests : BrowserTestBase
         await File.WriteAllTextAsync(blocker, "x");
         await SignInAsync("anna", WebHostInstance.AnnaPassword);
         await FillAndSaveAsync(Path.Combine(blocker, "calendar"));
-        await Page.ClickAsync("#test");
+        await SubmitAsync(Page, "#test");
         Assert.That(await Page.InnerTextAsync("[role=alert]"), Does.Contain("The connection does not work"));
         var failed = Page.Locator("#test-steps li.step-failed");
         Assert.That(await failed.CountAsync(), Is.EqualTo(1));
@@ -93,7 +93,7 @@ public sealed class AccountTests : BrowserTestBase
         for (var i = 0; i < 5; i++)
         {
             await Page.GotoAsync("/runs");
-            await Page.ClickAsync("#run-now");
+            await SubmitAsync(Page, "#run-now");
         }
 
         await Page.GotoAsync("/account");

@@ -50,9 +50,20 @@ public abstract class BrowserTestBase
         await page.FillAsync("#Database", WebHostInstance.Database);
         await page.FillAsync("#Login", login);
         await page.FillAsync("#Password", password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await SubmitAsync(page, "main button[type=submit]");
     }
+
+    // Every submit here is a full-page form post, often answered at the same URL, so waiting for "a navigation" is
+    // exactly right; the replacement Playwright suggests (WaitForURL) cannot tell the new page from the old one.
+#pragma warning disable CS0612
+    /// <summary>Clicks a submit button and waits until the answer page has loaded.</summary>
+    protected static Task SubmitAsync(IPage page, string selector) =>
+        page.RunAndWaitForNavigationAsync(() => page.ClickAsync(selector));
+
+    /// <summary>Clicks a submit button and waits until the answer page has loaded.</summary>
+    protected static Task SubmitAsync(IPage page, ILocator button) =>
+        page.RunAndWaitForNavigationAsync(() => button.ClickAsync());
+#pragma warning restore CS0612
 
     protected Task SignInAsync(string login, string password) => SignInAsync(Page, login, password);
 

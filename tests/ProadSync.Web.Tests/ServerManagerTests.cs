@@ -16,7 +16,7 @@ public sealed class ServerManagerTests : BrowserTestBase
         Assert.That(await row.Locator("[data-col=enabled]").InnerTextAsync(), Is.EqualTo("no"));
         Assert.That(await row.Locator(".marker.green").CountAsync(), Is.Zero);
 
-        await row.Locator("button").ClickAsync();
+        await SubmitAsync(Page, row.Locator("button"));
         row = Page.Locator("tr[data-db='acme'][data-interface='caldav']");
         Assert.That(await Page.InnerTextAsync("[role=status]"), Does.Contain("now enabled"));
         Assert.That(await row.Locator("[data-col=enabled]").InnerTextAsync(), Is.EqualTo("yes"));
@@ -27,7 +27,7 @@ public sealed class ServerManagerTests : BrowserTestBase
         await AssertAccessibleAsync(Page, "server manager");
         await ScreenshotAsync(Page, "server-manager");
 
-        await Page.Locator("tr[data-db='acme'][data-interface='caldav'] button").ClickAsync();
+        await SubmitAsync(Page, Page.Locator("tr[data-db='acme'][data-interface='caldav'] button"));
         Assert.That(await Page.Locator("tr[data-db='acme'][data-interface='caldav'] [data-col=enabled]").InnerTextAsync(), Is.EqualTo("no"));
     }
 
@@ -51,7 +51,7 @@ public sealed class ServerManagerTests : BrowserTestBase
         await Page.GotoAsync("/admin/users");
         await Page.SelectOptionAsync("#pw-login", "bert");
         await Page.FillAsync("#pw-password", "brand-new-pass-7");
-        await Page.ClickAsync("main form button[type=submit]");
+        await SubmitAsync(Page, "main form button[type=submit]");
         Assert.That(await Page.InnerTextAsync("[role=status]"), Does.Contain("bert"));
         Assert.That(await Page.ContentAsync(), Does.Not.Contain("brand-new-pass-7"));
         Assert.That(await Host.Services.Users.VerifyPasswordAsync("acme", "bert", "brand-new-pass-7", CancellationToken.None), Is.Not.Null);
@@ -73,7 +73,7 @@ public sealed class UnlicensedServerManagerTests : BrowserTestBase
         await Page.GotoAsync("/admin/server");
         var row = Page.Locator("tr[data-db='acme'][data-interface='caldav']");
         Assert.That(await row.Locator("[data-col=licensed]").InnerTextAsync(), Is.EqualTo("no"));
-        await row.Locator("button").ClickAsync();
+        await SubmitAsync(Page, row.Locator("button"));
         Assert.That(await Page.InnerTextAsync("[role=alert]"), Does.Contain("cannot be switched on for database 'acme': no licence is installed"));
         Assert.That(await Page.Locator("tr[data-db='acme'][data-interface='caldav'] [data-col=enabled]").InnerTextAsync(), Is.EqualTo("no"));
         Assert.That(await Page.Locator(".marker.green").CountAsync(), Is.Zero);
@@ -87,10 +87,10 @@ public sealed class UnlicensedServerManagerTests : BrowserTestBase
         await SignInAsync("root", WebHostInstance.AdminPassword);
         await Page.GotoAsync("/admin/server");
         await Page.SetInputFilesAsync("#licenceFile", Path.Combine(WebHostInstance.RepoRoot, "tools", "licensing", "development.licence"));
-        await Page.ClickAsync("#install-licence");
+        await SubmitAsync(Page, "#install-licence");
         Assert.That(await Page.InnerTextAsync("[role=status]"), Does.Contain("Licence installed"));
         Assert.That(await Page.InnerTextAsync("#licence-state [data-field=valid]"), Does.StartWith("yes"));
-        await Page.Locator("tr[data-db='acme'][data-interface='exchange'] button").ClickAsync();
+        await SubmitAsync(Page, Page.Locator("tr[data-db='acme'][data-interface='exchange'] button"));
         Assert.That(await Page.Locator("tr[data-db='acme'][data-interface='exchange'] .marker.green").CountAsync(), Is.EqualTo(1));
     }
 
@@ -100,7 +100,7 @@ public sealed class UnlicensedServerManagerTests : BrowserTestBase
         await SignInAsync("root", WebHostInstance.AdminPassword);
         await Page.GotoAsync("/admin/server");
         await Page.FillAsync("#licenceText", "not a licence");
-        await Page.ClickAsync("#install-licence");
+        await SubmitAsync(Page, "#install-licence");
         Assert.That(await Page.InnerTextAsync("[role=alert]"), Is.Not.Empty);
         Assert.That(await Page.InnerTextAsync("#licence-state"), Does.Contain("No licence is installed"));
     }

@@ -56,7 +56,7 @@ public sealed class SignInTests : BrowserTestBase
     public async Task Signing_out_ends_the_session()
     {
         await SignInAsync("anna", WebHostInstance.AnnaPassword);
-        await Page.ClickAsync("header form[action='/logout'] button");
+        await SubmitAsync(Page, "header form[action='/logout'] button");
         await Page.GotoAsync("/account");
         Assert.That(new Uri(Page.Url).AbsolutePath, Is.EqualTo("/login"));
     }

@@ -18,10 +18,10 @@ public sealed class TodoTests : BrowserTestBase
         Assert.That(await Page.Locator("#todos [data-col=sync-active]").AllInnerTextsAsync(), Is.EqualTo(new[] { "no", "no" }), "before the run; bert's to-do is not listed");
 
         await Page.GotoAsync("/runs");
-        await Page.ClickAsync("#run-now");
+        await SubmitAsync(Page, "#run-now");
         Assert.That(await Page.InnerTextAsync("[role=status]"), Does.Contain("succeeded"));
         Assert.That(await Page.Locator("#runs tbody tr").CountAsync(), Is.EqualTo(1));
-        Assert.That(await Page.Locator("#runs tbody tr td.mono").First.InnerTextAsync(), Is.EqualTo("+2 ~0 −0"));
+        Assert.That(await Page.Locator("#runs tbody tr [data-col=out]").First.InnerTextAsync(), Is.EqualTo("2 / 0 / 0"));
         await AssertAccessibleAsync(Page, "runs");
         await ScreenshotAsync(Page, "runs");
 
@@ -30,7 +30,7 @@ public sealed class TodoTests : BrowserTestBase
         Assert.That(files, Has.Length.EqualTo(2));
         var reviewFile = files.Single(f => File.ReadAllText(f).Contains("SUMMARY:Review", StringComparison.Ordinal));
         File.Delete(reviewFile);
-        await Page.ClickAsync("#run-now");
+        await SubmitAsync(Page, "#run-now");
 
         await Page.GotoAsync("/todos");
         var rows = Page.Locator("#todos tbody tr");
@@ -42,7 +42,7 @@ public sealed class TodoTests : BrowserTestBase
         await ScreenshotAsync(Page, "todos");
 
         await Page.SelectOptionAsync("#Deleted", "yes");
-        await Page.ClickAsync("form.filters button");
+        await SubmitAsync(Page, "form.filters button");
         Assert.That(await Page.Locator("#todos tbody tr").AllInnerTextsAsync(), Has.Count.EqualTo(1).And.Some.Contains("Review"));
         await Page.GotoAsync("/todos?Sync=yes&Kind=appointment");
         Assert.That(await Page.Locator("#todos tbody tr").AllInnerTextsAsync(), Has.Count.EqualTo(1).And.Some.Contains("Kick-off"));

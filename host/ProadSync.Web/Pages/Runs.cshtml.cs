@@ -106,8 +106,8 @@ public sealed class RunsModel : ProadSyncPageModel
                 string? first = count > 0 && failed[0].TryGetProperty("message", out var m) ? m.GetString() : null;
                 return new RunRow(
                     run,
-                    $"+{N("createdOut")} ~{N("updatedOut")} −{N("deletedOut")}",
-                    $"~{N("updatedIn")} +{N("importedIn")} ×{N("markedDeletedIn")}",
+                    $"{N("createdOut")} / {N("updatedOut")} / {N("deletedOut")}",
+                    $"{N("updatedIn")} / {N("importedIn")} / {N("markedDeletedIn")}",
                     count,
                     first);
             }
