@@ -20,6 +20,7 @@ public static class WebApplicationExtensions
         app.Use(SecurityHeaders.AddAsync);
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/assets/site.css", () => EmbeddedAsset.Result("site.css", "text/css; charset=utf-8")).AllowAnonymous();

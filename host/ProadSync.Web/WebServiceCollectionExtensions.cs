@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.AspNetCore.RateLimiting;
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using ProadSync.Hosting;
 using ProadSync.Web.Localization;
@@ -15,6 +17,8 @@ namespace ProadSync.Web;
 /// <summary>Registers the web UI's services.</summary>
 public static class WebServiceCollectionExtensions
 {
+    internal const string SignInRateLimit = "proadsync-sign-in";
+
     /// <summary>Adds the web UI (Razor Pages, cookie sign-in, anti-forgery, German/English texts) on the host's services.</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="hostServices">The host's services, the same ones the command line uses.</param>
@@ -59,6 +63,17 @@ public static class WebServiceCollectionExtensions
             o.FormFieldName = "__RequestVerificationToken";
         });
 
+        // Slows down password guessing: a fixed window of sign-in posts per client address.
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInRateLimit, context => context.Request.Method != HttpMethods.Post
+                ? RateLimitPartition.GetNoLimiter("get")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, options.SignInAttemptsPerMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = Texts.SupportedCultures.Select(c => new CultureInfo(c)).ToList();
@@ -76,6 +91,7 @@ public static class WebServiceCollectionExtensions
             {
                 o.Conventions.AuthorizeFolder("/");
                 o.Conventions.AllowAnonymousToPage("/Login");
+                o.Conventions.AddPageApplicationModelConvention("/Login", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInRateLimit)));
                 o.Conventions.AllowAnonymousToPage("/Denied");
                 o.Conventions.AllowAnonymousToPage("/Language");
                 o.Conventions.AllowAnonymousToPage("/Error");

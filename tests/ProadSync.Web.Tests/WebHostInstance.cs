@@ -39,7 +39,7 @@ internal sealed class WebHostInstance : IAsyncDisposable
 
     public static string RepoRoot { get; } = typeof(WebHostInstance).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
 
-    public static async Task<WebHostInstance> StartAsync(bool licensed, Microsoft.Extensions.Logging.ILoggerFactory? log = null)
+    public static async Task<WebHostInstance> StartAsync(bool licensed, WebOptions? options = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "proadsync-web-" + Guid.NewGuid().ToString("N"));
         var home = ProadSyncHome.Resolve(root, null);
@@ -61,7 +61,7 @@ internal sealed class WebHostInstance : IAsyncDisposable
             await services.Licensing.InstallDevelopmentLicenceAsync(CancellationToken.None);
         }
 
-        var app = await ProadSyncWebApp.CreateAsync(services, new WebOptions { Urls = "http://127.0.0.1:0", LoggerFactory = log ?? NullLoggerFactory.Instance });
+        var app = await ProadSyncWebApp.CreateAsync(services, (options ?? new WebOptions()) with { Urls = "http://127.0.0.1:0", LoggerFactory = NullLoggerFactory.Instance });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new WebHostInstance(root, services, app, address.TrimEnd('/'));
