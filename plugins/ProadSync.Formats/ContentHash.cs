@@ -19,4 +19,13 @@ public static class ContentHash
     /// <param name="bytes">The bytes.</param>
     /// <returns>The hash.</returns>
     public static string Of(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>The SHA-256 of the rest of <paramref name="stream"/>, as 64 lower-case hex digits.</summary>
+    /// <param name="stream">The stream, read to its end.</param>
+    /// <returns>The hash.</returns>
+    public static string Of(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
 }

@@ -16,7 +16,8 @@ namespace ProadSync.Formats;
 /// <see cref="CalendarItem.IsRecurring"/>; CLASS PRIVATE or CONFIDENTIAL is <see cref="CalendarItem.IsPrivate"/>.</para>
 /// <para>Time zones: IANA TZIDs, Windows TZIDs (Outlook), unknown TZIDs with an embedded VTIMEZONE (the instant is
 /// computed from it; the item then has no IANA zone), UTC, and floating times (read in
-/// <see cref="IcsReadOptions.DefaultTimeZoneId"/>, or as UTC).</para>
+/// <see cref="IcsReadOptions.DefaultTimeZoneId"/>, or as UTC). All-day dates are midnights in the zone the writer
+/// named in <c>X-PROAD-TZID</c>, else in <see cref="IcsReadOptions.DefaultTimeZoneId"/>, else in UTC.</para>
 /// <para>Reminders (VALARM) are never read (SPEC R-NOTE-3); a plain DESCRIPTION wins over an HTML X-ALT-DESC.</para>
 /// </remarks>
 public static class IcsReader
@@ -50,6 +51,7 @@ public static class IcsReader
             throw new IcsFormatException("The data is not iCalendar: it does not begin with BEGIN:VCALENDAR.");
         }
 
+        CheckNesting(text);
         Calendar? calendar;
         try
         {
@@ -74,12 +76,16 @@ public static class IcsReader
         }
 
         var first = components[0];
-        if (string.IsNullOrWhiteSpace(first.Uid))
+
+        // Ical.Net invents a UID for a component that has none; only the text tells whether it had one.
+        if (string.IsNullOrWhiteSpace(first.Uid) || !FirstComponentHasUid(text))
         {
             throw new IcsFormatException($"The {first.Name} has no UID.");
         }
 
-        var context = new ReadContext(calendar, options.DefaultTimeZoneId);
+        // Dates carry no zone: ours name it in X-PROAD-TZID, for others the caller's default applies.
+        var dateZone = Text(first, IcsNames.ProadTimeZone) is { } own && Zones.TryFind(own, out _, out _) ? own : options.DefaultTimeZoneId;
+        var context = new ReadContext(calendar, options.DefaultTimeZoneId, dateZone);
         var item = first is Todo todo ? ReadTodo(todo, context) : ReadEvent((CalendarEvent)first, context);
 
         var recurring = components.Count > 1 || components.Any(c =>
@@ -110,7 +116,8 @@ public static class IcsReader
         DateTimeOffset endTime;
         if (end is not null)
         {
-            endTime = context.Resolve(end).Instant;
+            (endTime, var endZone) = context.Resolve(end);
+            zoneId ??= endZone;
         }
         else if (calendarEvent.Duration is { } duration)
         {
@@ -226,6 +233,76 @@ public static class IcsReader
             : (null, DescriptionFormat.PlainText);
     }
 
+    /// <summary>Refuses absurd nesting before the parser sees it (a real object nests at most VCALENDAR/VEVENT/VALARM).</summary>
+    private static void CheckNesting(string text)
+    {
+        const int MaxDepth = 8;
+        var depth = 0;
+        var lineStart = 0;
+        while (lineStart < text.Length)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart);
+            if (lineEnd < 0)
+            {
+                lineEnd = text.Length;
+            }
+
+            var line = text.AsSpan(lineStart, lineEnd - lineStart);
+            if (line.StartsWith("BEGIN:", StringComparison.OrdinalIgnoreCase) && ++depth > MaxDepth)
+            {
+                throw new IcsFormatException($"The iCalendar data nests components more than {MaxDepth} levels deep.");
+            }
+
+            if (line.StartsWith("END:", StringComparison.OrdinalIgnoreCase))
+            {
+                depth--;
+            }
+
+            lineStart = lineEnd + 1;
+        }
+    }
+
+    private static bool FirstComponentHasUid(string text)
+    {
+        var depth = -1;
+        foreach (var rawLine in text.Split('\n'))
+        {
+            var line = rawLine.TrimEnd('\r');
+            if (line.Length == 0 || line[0] is ' ' or '\t')
+            {
+                continue;
+            }
+
+            if (depth < 0)
+            {
+                if (line.Equals("BEGIN:VEVENT", StringComparison.OrdinalIgnoreCase) || line.Equals("BEGIN:VTODO", StringComparison.OrdinalIgnoreCase))
+                {
+                    depth = 0;
+                }
+
+                continue;
+            }
+
+            if (line.StartsWith("BEGIN:", StringComparison.OrdinalIgnoreCase))
+            {
+                depth++;
+            }
+            else if (line.StartsWith("END:", StringComparison.OrdinalIgnoreCase))
+            {
+                if (depth-- == 0)
+                {
+                    return false;
+                }
+            }
+            else if (depth == 0 && (line.StartsWith("UID:", StringComparison.OrdinalIgnoreCase) || line.StartsWith("UID;", StringComparison.OrdinalIgnoreCase)))
+            {
+                return line.IndexOf(':', StringComparison.Ordinal) < line.Length - 1;
+            }
+        }
+
+        return false;
+    }
+
     private static string Normalize(string text) =>
         text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
 
@@ -259,7 +336,7 @@ public static class IcsReader
     }
 
     /// <summary>Turns iCalendar date-times into instants and IANA zones.</summary>
-    private sealed class ReadContext(Calendar calendar, string? defaultZoneId)
+    private sealed class ReadContext(Calendar calendar, string? defaultZoneId, string? dateZoneId)
     {
         public (DateTimeOffset Instant, string? ZoneId) Resolve(CalDateTime value)
         {
@@ -300,7 +377,8 @@ public static class IcsReader
         private (DateTimeOffset Instant, string? ZoneId) Floating(CalDateTime value)
         {
             var local = value.HasTime ? value.Value : value.Date.ToDateTime(TimeOnly.MinValue);
-            if (defaultZoneId is not null && Zones.TryFind(defaultZoneId, out var zone, out var iana) && !IcsWriter.IsUtc(iana))
+            var zoneId = value.HasTime ? defaultZoneId : dateZoneId;
+            if (zoneId is not null && Zones.TryFind(zoneId, out var zone, out var iana) && !IcsWriter.IsUtc(iana))
             {
                 return (Zones.ToInstant(local, zone), iana);
             }

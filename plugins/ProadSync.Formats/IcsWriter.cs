@@ -16,7 +16,8 @@ namespace ProadSync.Formats;
 /// IANA TZID and a VTIMEZONE, UTC when <see cref="CalendarItem.TimeZoneId"/> is <see langword="null"/>; all-day items
 /// as VALUE=DATE (DTEND exclusive; a task's DUE is its last day); DESCRIPTION; LOCATION; PRIORITY 1/5/9;
 /// appointments: TRANSP + X-MICROSOFT-CDO-BUSYSTATUS (R-APT-3); tasks: STATUS + X-PROAD-STATUS with the exact state
-/// (R-TSK-2, D-6); X-PROAD-ID from <see cref="CalendarItem.SourceTag"/>; one VALARM when
+/// (R-TSK-2, D-6); X-PROAD-ID from <see cref="CalendarItem.SourceTag"/>; X-PROAD-TZID with the zone of an all-day
+/// item's dates; one VALARM when
 /// <see cref="CalendarItem.Reminder"/> is set (R-APT-4 — the host has already filtered it).</para>
 /// <para>Never written: ATTENDEE, ORGANIZER, ATTACH (R-COND-3, R-COND-4), so no server sends invitations.</para>
 /// </remarks>
@@ -77,6 +78,12 @@ public static class IcsWriter
         if (item.Reminder is { } reminder)
         {
             component.Alarms.Add(Alarm(reminder, component.Summary));
+        }
+
+        if (zone is { } allDayZone && item.IsAllDay)
+        {
+            // Dates carry no TZID; keep the zone the dates were meant in so our reader restores the same midnights.
+            component.AddProperty(IcsNames.ProadTimeZone, allDayZone.IanaId);
         }
 
         if (zone is { } z && (item.Start is not null || item.End is not null) && !item.IsAllDay)
@@ -171,8 +178,16 @@ public static class IcsWriter
             return new CalDateTime(TruncateToSecond(value.UtcDateTime), "UTC", true);
         }
 
-        var local = TimeZoneInfo.ConvertTime(value, zone.Zone).DateTime;
-        return new CalDateTime(TruncateToSecond(local), zone.IanaId, true);
+        var local = TruncateToSecond(TimeZoneInfo.ConvertTime(value, zone.Zone).DateTime);
+
+        // A wall-clock time that occurs twice (autumn change) means its first occurrence (RFC 5545 3.3.5); the second
+        // one can only be written in UTC.
+        if (zone.Zone.IsAmbiguousTime(local) && zone.Zone.GetAmbiguousTimeOffsets(local).Max() != value.Offset)
+        {
+            return new CalDateTime(TruncateToSecond(value.UtcDateTime), "UTC", true);
+        }
+
+        return new CalDateTime(local, zone.IanaId, true);
     }
 
     private static CalDateTime Date(DateTimeOffset value, ResolvedZone? zone)

@@ -11,7 +11,7 @@ namespace ProadSync.Plugin.Vdir;
 /// the file's bytes. Writes go to a temp file in the same folder and are moved into place, so a reader (or a crash)
 /// never sees half a file; updates and deletes re-hash the current file first.
 /// </summary>
-internal sealed class VdirCalendarTarget(VdirLayout layout, TimeProvider timeProvider) : ICalendarTarget
+internal sealed class VdirCalendarTarget(VdirLayout layout, TimeProvider timeProvider, ITargetStateStore state) : ICalendarTarget
 {
     private const string Extension = ".ics";
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
@@ -27,16 +27,26 @@ internal sealed class VdirCalendarTarget(VdirLayout layout, TimeProvider timePro
         MaxParallelWrites = 4,
     };
 
-    public Task<ChangeSet> GetChangesAsync(TodoKind kind, SyncCursor? cursor, DateRange window, CancellationToken cancellationToken)
+    public async Task<ChangeSet> GetChangesAsync(TodoKind kind, SyncCursor? cursor, DateRange window, CancellationToken cancellationToken)
     {
         // No change cursor: every call is a full listing, whatever cursor the host hands back.
         var folder = layout.FolderOf(kind);
         var items = new List<ExternalItemRef>();
+
+        // The first use creates the folder (like MKCALENDAR). Once this account has seen it, a vanished folder is an
+        // error, never an empty calendar: an unmounted drive must not read as "everything was deleted".
+        var seen = await state.GetAsync(RootSeenKey, cancellationToken) is not null;
+        if (!seen)
+        {
+            Io(layout.Root, () => Directory.CreateDirectory(layout.Root));
+            await state.SetAsync(RootSeenKey, layout.Root, cancellationToken);
+        }
+
         Io(folder, () =>
         {
             if (!Directory.Exists(layout.Root))
             {
-                throw new TargetConfigurationException($"The vdir folder '{layout.Root}' does not exist.");
+                throw new TargetConfigurationException($"The vdir folder '{layout.Root}' has vanished since the last run (an unmounted drive?); nothing was changed. Restore it, or reset the account with 'proadsync accounts reset' to start afresh.");
             }
 
             if (!Directory.Exists(folder))
@@ -55,7 +65,8 @@ internal sealed class VdirCalendarTarget(VdirLayout layout, TimeProvider timePro
 
                 try
                 {
-                    items.Add(new ExternalItemRef(name, new ItemVersion(ContentHash.Of(File.ReadAllBytes(path)))));
+                    using var stream = File.OpenRead(path);
+                    items.Add(new ExternalItemRef(name, new ItemVersion(ContentHash.Of(stream))));
                 }
                 catch (FileNotFoundException)
                 {
@@ -64,8 +75,10 @@ internal sealed class VdirCalendarTarget(VdirLayout layout, TimeProvider timePro
             }
         });
         items.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
-        return Task.FromResult(new ChangeSet(items, [], null, IsFullListing: true));
+        return new ChangeSet(items, [], null, IsFullListing: true);
     }
+
+    private const string RootSeenKey = "root-seen";
 
     public async Task<IReadOnlyList<FetchedItem>> GetAsync(TodoKind kind, IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
@@ -86,7 +99,13 @@ internal sealed class VdirCalendarTarget(VdirLayout layout, TimeProvider timePro
             {
                 if (new FileInfo(path) is { Exists: true, Length: var length } && length > options.MaxLength * 4L)
                 {
-                    result.Add(new FetchedItem(new ExternalItemRef(id, new ItemVersion("oversized-" + length)), null, $"The file '{id}' is {length} bytes long, too large to be a calendar object."));
+                    string hash;
+                    using (var stream = File.OpenRead(path))
+                    {
+                        hash = ContentHash.Of(stream);
+                    }
+
+                    result.Add(new FetchedItem(new ExternalItemRef(id, new ItemVersion(hash)), null, $"The file '{id}' is {length} bytes long, too large to be a calendar object."));
                     continue;
                 }
 
@@ -146,8 +165,11 @@ internal sealed class VdirCalendarTarget(VdirLayout layout, TimeProvider timePro
                 }
                 catch (IOException) when (File.Exists(path))
                 {
-                    File.Delete(temp);
                     return new CreateResult(new ExternalItemRef(name, new ItemVersion(ContentHash.Of(File.ReadAllBytes(path)))), Adopted: true);
+                }
+                finally
+                {
+                    DeleteQuietly(temp);
                 }
 
                 return new CreateResult(new ExternalItemRef(name, new ItemVersion(ContentHash.Of(bytes))), Adopted: false);
@@ -176,7 +198,15 @@ internal sealed class VdirCalendarTarget(VdirLayout layout, TimeProvider timePro
                 var uid = UidOf(current) ?? item.Id[..^Extension.Length];
                 var bytes = Encode(uid, kind, content);
                 var temp = WriteTemp(folder, item.Id, bytes);
-                File.Move(temp, path, overwrite: true);
+                try
+                {
+                    File.Move(temp, path, overwrite: true);
+                }
+                finally
+                {
+                    DeleteQuietly(temp);
+                }
+
                 return new ExternalItemRef(item.Id, new ItemVersion(ContentHash.Of(bytes)));
             });
         }
@@ -278,8 +308,7 @@ internal sealed class VdirCalendarTarget(VdirLayout layout, TimeProvider timePro
         && name.Length > Extension.Length
         && name[0] != '.'
         && name.EndsWith(Extension, StringComparison.OrdinalIgnoreCase)
-        && name.IndexOfAny(['/', '\\', '\0']) < 0
-        && name != ".." ;
+        && name.IndexOfAny(['/', '\\', '\0']) < 0;
 
     private static string PathOf(string folder, string id) =>
         IsItemName(id) ? Path.Combine(folder, id) : throw new ItemNotFoundException(id);
@@ -334,13 +363,31 @@ internal sealed class VdirCalendarTarget(VdirLayout layout, TimeProvider timePro
     private static string WriteTemp(string folder, string name, byte[] bytes)
     {
         var temp = Path.Combine(folder, $".{name}.{Guid.NewGuid():N}.tmp");
-        using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        try
         {
+            using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
             stream.Write(bytes);
             stream.Flush(flushToDisk: true);
         }
+        catch
+        {
+            DeleteQuietly(temp);
+            throw;
+        }
 
         return temp;
+    }
+
+    private static void DeleteQuietly(string temp)
+    {
+        try
+        {
+            File.Delete(temp);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A leftover temp file is ignored by listings (not an .ics name) and harmless.
+        }
     }
 
     private static void Io(string path, Action action) => Io(path, () =>

@@ -12,6 +12,6 @@ internal sealed class VdirTargetFactory(TimeProvider timeProvider) : ICalendarTa
     {
         ArgumentNullException.ThrowIfNull(settings);
         cancellationToken.ThrowIfCancellationRequested();
-        return ValueTask.FromResult<ICalendarTarget>(new VdirCalendarTarget(VdirLayout.From(settings), timeProvider));
+        return ValueTask.FromResult<ICalendarTarget>(new VdirCalendarTarget(VdirLayout.From(settings), timeProvider, settings.State));
     }
 }

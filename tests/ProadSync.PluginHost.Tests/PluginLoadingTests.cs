@@ -101,8 +101,31 @@ public class PluginLoadingTests
     }
 
     [Test]
+    public void Contract_and_abstractions_stay_shared_even_when_a_plugin_ships_its_own_copies()
+    {
+        var root = _plugins.Root();
+        var folder = _plugins.Copy("test-good", root);
+        foreach (var shared in new[] { typeof(IPluginRegistrar), typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection), typeof(ILogger) })
+        {
+            File.Copy(shared.Assembly.Location, Path.Combine(folder, Path.GetFileName(shared.Assembly.Location)));
+        }
+
+        using var catalog = PluginCatalogFactory.Create(Options(root));
+
+        var descriptor = catalog.Plugins.Single();
+        Assert.That(descriptor.State, Is.EqualTo(PluginState.Active), descriptor.Reason);
+        var pluginContext = AssemblyLoadContext.GetLoadContext(catalog.FindFieldMapper("test-good-mapper")!.GetType().Assembly)!;
+        Assert.That(
+            pluginContext.Assemblies.Select(a => a.GetName().Name),
+            Has.None.StartsWith("ProadSync.Abstractions").And.None.StartsWith("Microsoft.Extensions."));
+    }
+
+    [Test]
     public void Two_plugins_with_conflicting_private_dependency_versions_load_side_by_side()
     {
+        // The host has its own Newtonsoft.Json loaded in the default context; it must not leak into the plugins.
+        var hostJson = typeof(Newtonsoft.Json.JsonConvert).Assembly;
+        Assert.That(AssemblyLoadContext.GetLoadContext(hostJson), Is.SameAs(AssemblyLoadContext.Default));
         var root = _plugins.Root();
         var oldFolder = _plugins.Copy("test-json-old", root);
         var newFolder = _plugins.Copy("test-json-new", root);

@@ -35,6 +35,22 @@ public sealed class FaultInjector
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="action"/> just before the <paramref name="nth"/> call of <paramref name="operation"/>
+    /// (1 = the next one) — for example an edit "in another program" between the host's read and its write.
+    /// </summary>
+    /// <param name="operation">The operation.</param>
+    /// <param name="nth">Which call, counted from now (1 = the next).</param>
+    /// <param name="action">What happens first.</param>
+    public void BeforeNth(TargetOperation operation, int nth, Action action)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(nth, 1);
+        lock (_gate)
+        {
+            _rules.Add(new Rule(operation, _calls.GetValueOrDefault(operation) + nth, null, AfterEffect: false, Always: false) { Action = action });
+        }
+    }
+
     /// <summary>Removes every rule.</summary>
     public void Clear()
     {
@@ -60,11 +76,12 @@ public sealed class FaultInjector
     /// <returns>An exception to throw after the effect, or <see langword="null"/>.</returns>
     internal Exception? Enter(TargetOperation operation)
     {
+        Rule? rule;
         lock (_gate)
         {
             var call = _calls.GetValueOrDefault(operation) + 1;
             _calls[operation] = call;
-            var rule = _rules.FirstOrDefault(r => r.Operation == operation && (r.Always || r.Call == call));
+            rule = _rules.FirstOrDefault(r => r.Operation == operation && (r.Always || r.Call == call));
             if (rule is null)
             {
                 return null;
@@ -74,15 +91,20 @@ public sealed class FaultInjector
             {
                 _rules.Remove(rule);
             }
-
-            if (rule.AfterEffect)
-            {
-                return rule.Exception();
-            }
-
-            throw rule.Exception();
         }
+
+        if (rule.Action is { } action)
+        {
+            action();
+            return null;
+        }
+
+        var exception = rule.Exception!();
+        return rule.AfterEffect ? exception : throw exception;
     }
 
-    private sealed record Rule(TargetOperation Operation, int Call, Func<Exception> Exception, bool AfterEffect, bool Always);
+    private sealed record Rule(TargetOperation Operation, int Call, Func<Exception>? Exception, bool AfterEffect, bool Always)
+    {
+        public Action? Action { get; init; }
+    }
 }

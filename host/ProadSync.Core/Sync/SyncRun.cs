@@ -107,7 +107,15 @@ internal sealed partial class SyncRun : IDisposable
                 }
                 else
                 {
-                    contacts = await ReadContactsAsync(cancellationToken);
+                    try
+                    {
+                        contacts = await ReadContactsAsync(cancellationToken);
+                    }
+                    catch (Exception ex) when (ex is TransientTargetException or TargetConfigurationException)
+                    {
+                        // The address book is unusable this time; the calendar still synchronises.
+                        _report.Fail(LinkKind.Contact, null, null, "The address book could not be listed: " + ex.Message);
+                    }
                 }
             }
 
@@ -120,12 +128,12 @@ internal sealed partial class SyncRun : IDisposable
 
             if (CheckCircuitBreaker(kinds))
             {
-                return Finish(kinds, dryRun: RunOptions.DryRun);
+                return Finish(dryRun: RunOptions.DryRun);
             }
 
             if (RunOptions.DryRun)
             {
-                return Finish(kinds, dryRun: true);
+                return Finish(dryRun: true);
             }
 
             foreach (var kind in kinds)
@@ -138,6 +146,14 @@ internal sealed partial class SyncRun : IDisposable
                 if (!kind.Skipped && kind.Failures == 0)
                 {
                     await _leading.SetStateAsync(_account.Id, CursorKey(kind.Kind), kind.NextCursor?.Value, cancellationToken);
+                    if (_mode == SyncMode.Full)
+                    {
+                        await _leading.SetStateAsync(
+                            _account.Id,
+                            DeferredKey(kind.Kind),
+                            kind.Deferred.Count == 0 ? null : string.Join('\n', kind.Deferred.Order(StringComparer.Ordinal)),
+                            cancellationToken);
+                    }
                 }
             }
 
@@ -165,8 +181,9 @@ internal sealed partial class SyncRun : IDisposable
         {
             throw;
         }
-        catch (Exception ex) when (ex is TargetException or LeadingValidationException or InvalidOperationException or IOException)
+        catch (Exception ex)
         {
+            LogRunCrashed(_logger, _account.Id, ex);
             _report.Fatal = FatalErrorKind.Unexpected;
             _report.FatalMessage = ex.Message;
         }
@@ -176,12 +193,11 @@ internal sealed partial class SyncRun : IDisposable
             LogRunFailed(_logger, _account.Id, _report.Fatal, _report.FatalMessage);
         }
 
-        return Finish(kinds, dryRun: RunOptions.DryRun);
+        return Finish(dryRun: RunOptions.DryRun);
     }
 
-    private RunReport Finish(List<KindState> kinds, bool dryRun)
+    private RunReport Finish(bool dryRun)
     {
-        _ = kinds;
         var report = _report.Build(_account.Id, _mode, _now, _time.GetUtcNow(), dryRun);
         LogRunFinished(_logger, _account.Id, report.Outcome, report.Changes, report.Failed.Count);
         return report;
@@ -190,6 +206,8 @@ internal sealed partial class SyncRun : IDisposable
     private static string KindName(TodoKind kind) => kind == TodoKind.Task ? "task" : "appointment";
 
     private static string CursorKey(TodoKind kind) => "cursor:" + KindName(kind);
+
+    private static string DeferredKey(TodoKind kind) => "deferred:" + KindName(kind);
 
     private static string GenerationKey(TodoKind kind, long todoId) =>
         string.Create(CultureInfo.InvariantCulture, $"generation:{KindName(kind)}:{todoId}");
@@ -237,6 +255,19 @@ internal sealed partial class SyncRun : IDisposable
             else if (_mode == SyncMode.Full && toFetch.Add(item.Id))
             {
                 unlinked.Add(item.Id);
+            }
+        }
+
+        // Full sync: external items that lay beyond the window's end are looked at again, because a cursor reports
+        // them only when they change, not when time brings them into the window (R-DIFF-4).
+        if (_mode == SyncMode.Full && await _leading.GetStateAsync(_account.Id, DeferredKey(kind), ct) is { Length: > 0 } deferred)
+        {
+            foreach (var id in deferred.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!linkByExternal.ContainsKey(id) && toFetch.Add(id))
+                {
+                    unlinked.Add(id);
+                }
             }
         }
 
@@ -375,7 +406,15 @@ internal sealed partial class SyncRun : IDisposable
         foreach (var work in kind.Works)
         {
             var decision = SafeDecide(work);
-            Record(work, decision, planOnly: true);
+            Report(work, decision);
+            if (decision.Step == Step.Fail)
+            {
+                kind.Failures++;
+            }
+            else if (decision.Step == Step.Defer && work.ExternalId is { } deferred)
+            {
+                kind.Deferred.Add(deferred);
+            }
         }
     }
 
@@ -391,20 +430,18 @@ internal sealed partial class SyncRun : IDisposable
         }
     }
 
-    private void Record(ItemWork work, Decision decision, bool planOnly)
+    /// <summary>Adds a decision to the report: a plan entry for an action, a skipped or failed item otherwise.</summary>
+    private void Report(ItemWork work, Decision decision)
     {
         if (decision.Action is { } action)
         {
-            if (planOnly)
-            {
-                _report.Plan(new PlanEntry(work.LinkKind, work.LeadingId, work.ExternalId, action, decision.Reason));
-            }
+            _report.Plan(new PlanEntry(work.LinkKind, work.LeadingId, work.ExternalId, action, decision.Reason));
         }
-        else if (decision.Step == Step.Skip && planOnly)
+        else if (decision.Step == Step.Skip)
         {
             _report.Skip(work.LinkKind, work.LeadingId, work.ExternalId, decision.Reason);
         }
-        else if (decision.Step == Step.Fail && planOnly)
+        else if (decision.Step == Step.Fail)
         {
             _report.Fail(work.LinkKind, work.LeadingId, work.ExternalId, decision.Reason);
         }
@@ -470,6 +507,8 @@ internal sealed partial class SyncRun : IDisposable
             return _mode switch
             {
                 SyncMode.Export => new Decision(Step.RememberGone, "Deleted externally; export sends each item once (R-MODE-EXPORT-1)."),
+                SyncMode.OneWay when leadingChanged && work.LeadingState == LeadingState.Candidate =>
+                    new Decision(Step.Recreate, "Deleted externally and changed in the leading system: created again (R-MODE-1WAY-1, R-MODE-1WAY-2)."),
                 SyncMode.OneWay => new Decision(Step.RememberGone, "Deleted externally; created again when the leading item changes (R-MODE-1WAY-2)."),
                 _ => new Decision(Step.MarkDeleted, "Deleted externally: marked \"externally deleted\" (R-MODE-2WAY-4)."),
             };
@@ -548,7 +587,8 @@ internal sealed partial class SyncRun : IDisposable
 
         if (!InWindow(content))
         {
-            return Decision.None;
+            var ahead = content.Kind == TodoKind.Task ? content.End : content.Start ?? content.End;
+            return ahead >= _window.End ? new Decision(Step.Defer) : Decision.None;
         }
 
         return new Decision(Step.Import, "Created externally inside the window (R-MODE-FULL-1, R-DIFF-4).");
@@ -593,7 +633,7 @@ internal sealed partial class SyncRun : IDisposable
             kind.Works,
             new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = ct },
             async (work, token) => await ProcessAsync(work, token));
-        kind.Failures = _report.FailureCount - failuresBefore;
+        kind.Failures += _report.FailureCount - failuresBefore;
     }
 
     private async Task ProcessAsync(ItemWork work, CancellationToken ct)
@@ -603,6 +643,12 @@ internal sealed partial class SyncRun : IDisposable
             for (var attempt = 0; ; attempt++)
             {
                 var decision = SafeDecide(work);
+                if (attempt > 0 && decision.Step is Step.Skip or Step.Fail)
+                {
+                    Report(work, decision);
+                    return;
+                }
+
                 try
                 {
                     await ApplyAsync(work, decision, ct);
@@ -651,6 +697,7 @@ internal sealed partial class SyncRun : IDisposable
         switch (decision.Step)
         {
             case Step.Nothing:
+            case Step.Defer:
             case Step.Skip:
             case Step.Fail:
                 return;
@@ -811,7 +858,7 @@ internal sealed partial class SyncRun : IDisposable
             // Already gone: the goal is reached.
         }
 
-        if (decision.Journal && work.Todo is not null)
+        if (decision.Journal)
         {
             await JournalAsync(work, "Deleted in the leading system; the external edit was discarded (R-GEN-1).", ct);
         }
@@ -928,7 +975,7 @@ internal sealed partial class SyncRun : IDisposable
     {
         var external = work.External;
         var entry = new JournalEntry(
-            work.Todo!.Id,
+            work.LeadingId!.Value,
             _account.Id,
             _now,
             reason,
@@ -1016,6 +1063,9 @@ internal sealed partial class SyncRun : IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run of account {AccountId} starting (mode {Mode}, dry run {DryRun})")]
     private static partial void LogRunStarting(ILogger logger, long accountId, SyncMode mode, bool dryRun);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Run of account {AccountId} ended by an unexpected error")]
+    private static partial void LogRunCrashed(ILogger logger, long accountId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run of account {AccountId} finished: {Outcome}, {Changes} changes, {Failures} failures")]
     private static partial void LogRunFinished(ILogger logger, long accountId, string outcome, int changes, int failures);

@@ -8,6 +8,9 @@ public sealed record AccountChange
     /// <summary>The calendar plugin.</summary>
     public string? PluginId { get; init; }
 
+    /// <summary>The contact plugin, when it differs from the calendar plugin (an empty text clears it).</summary>
+    public string? ContactPluginId { get; init; }
+
     /// <summary>The plugin's profile.</summary>
     public string? Profile { get; init; }
 

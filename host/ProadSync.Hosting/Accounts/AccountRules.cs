@@ -92,6 +92,7 @@ public static class AccountRules
         var result = account with
         {
             PluginId = newPlugin,
+            ContactPluginId = change.ContactPluginId is null ? account.ContactPluginId : change.ContactPluginId.Length == 0 ? null : change.ContactPluginId.Trim().ToLowerInvariant(),
             Profile = change.Profile ?? account.Profile,
             Url = newUrl,
             UserName = newUser,

@@ -137,14 +137,16 @@ internal sealed class PluginCatalog : IPluginCatalog, IAsyncDisposable
         foreach (var configuredRoot in _roots)
         {
             var root = Path.GetFullPath(configuredRoot);
+            if (!Directory.Exists(root))
+            {
+                Log.RootMissing(_logger, root);
+                continue;
+            }
+
             string[] directories;
             try
             {
-                directories = Directory.Exists(root) ? Directory.GetDirectories(root) : [];
-                if (!Directory.Exists(root))
-                {
-                    Log.RootMissing(_logger, root);
-                }
+                directories = Directory.GetDirectories(root);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

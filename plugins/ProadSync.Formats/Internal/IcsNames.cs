@@ -8,6 +8,9 @@ internal static class IcsNames
     public const string ProductId = "-//ProadSync//ProadSync.Formats 1.0//EN";
     public const string ProadId = "X-PROAD-ID";
     public const string ProadStatus = "X-PROAD-STATUS";
+
+    /// <summary>The zone an all-day item's dates are meant in (dates carry no TZID); written only by us.</summary>
+    public const string ProadTimeZone = "X-PROAD-TZID";
     public const string BusyStatus = "X-MICROSOFT-CDO-BUSYSTATUS";
     public const string AltDescription = "X-ALT-DESC";
 

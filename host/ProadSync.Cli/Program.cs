@@ -1,0 +1,3 @@
+using ProadSync.Cli;
+
+return await CliApp.RunAsync(args, CliEnvironment.FromConsole(), CancellationToken.None);

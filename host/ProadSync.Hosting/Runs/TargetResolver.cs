@@ -1,0 +1,106 @@
+using System.Security.Cryptography;
+using ProadSync.Abstractions.Errors;
+using ProadSync.Abstractions.Targets;
+using ProadSync.Core.Leading;
+using ProadSync.Hosting.Accounts;
+using ProadSync.PluginHost;
+
+namespace ProadSync.Hosting.Runs;
+
+/// <summary>Turns an account into targets: checks the plugin's state for the database, decrypts the credential, creates the targets.</summary>
+public sealed class TargetResolver
+{
+    private readonly IPluginCatalog _plugins;
+    private readonly SecretProtector _secrets;
+
+    /// <summary>Creates the resolver.</summary>
+    /// <param name="plugins">The loaded plugins.</param>
+    /// <param name="secrets">Decrypts credentials.</param>
+    public TargetResolver(IPluginCatalog plugins, SecretProtector secrets)
+    {
+        _plugins = plugins;
+        _secrets = secrets;
+    }
+
+    /// <summary>Creates the calendar target of an account.</summary>
+    /// <param name="store">The account's database.</param>
+    /// <param name="account">The account.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The target; the caller disposes it.</returns>
+    /// <exception cref="TargetConfigurationException">The plugin is missing, not active for the database, or the credential cannot be decrypted.</exception>
+    public async Task<ICalendarTarget> CreateCalendarTargetAsync(ILeadingSystem store, SyncAccount account, CancellationToken cancellationToken)
+    {
+        RequireActive(account.PluginId, store.Database.Name);
+        var factory = _plugins.FindCalendarTargetFactory(account.PluginId)
+            ?? throw new TargetConfigurationException($"The plugin '{account.PluginId}' offers no calendar target; choose another with 'accounts set … --plugin'.");
+        return await factory.CreateAsync(Settings(store, account, account.PluginId), cancellationToken);
+    }
+
+    /// <summary>Creates the contact target of an account, or <see langword="null"/> when its plugin offers none.</summary>
+    /// <param name="store">The account's database.</param>
+    /// <param name="account">The account.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The target, or <see langword="null"/>; the caller disposes it.</returns>
+    public async Task<IContactTarget?> CreateContactTargetAsync(ILeadingSystem store, SyncAccount account, CancellationToken cancellationToken)
+    {
+        var id = ContactPluginId(account);
+        var factory = _plugins.FindContactTargetFactory(id);
+        if (factory is null)
+        {
+            return null;
+        }
+
+        RequireActive(id, store.Database.Name);
+        return await factory.CreateAsync(Settings(store, account, id), cancellationToken);
+    }
+
+    /// <summary>The contact plugin an account uses: the explicit one, else <c>carddav</c> beside <c>caldav</c>, else the calendar plugin's id.</summary>
+    /// <param name="account">The account.</param>
+    /// <returns>The contact plugin id.</returns>
+    public static string ContactPluginId(SyncAccount account) =>
+        account.ContactPluginId ?? (account.PluginId == "caldav" ? "carddav" : account.PluginId);
+
+    private void RequireActive(string pluginId, string database)
+    {
+        var state = _plugins.StateFor(pluginId, database);
+        if (state is null)
+        {
+            throw new TargetConfigurationException($"No plugin '{pluginId}' is installed; 'proadsync plugins list' shows the installed ones.");
+        }
+
+        if (state != PluginState.Active)
+        {
+            var descriptor = _plugins.Plugins.FirstOrDefault(p => p.Id == pluginId);
+            var why = state == PluginState.Unlicensed
+                ? $"its interface '{descriptor?.Manifest?.Interface}' is not licensed and enabled for database '{database}' (see 'proadsync databases list'; an admin enables it with 'proadsync databases enable {database} {descriptor?.Manifest?.Interface}')"
+                : descriptor?.Reason ?? state.ToString();
+            throw new TargetConfigurationException($"The plugin '{pluginId}' cannot be used: {why}.");
+        }
+    }
+
+    private TargetSettings Settings(ILeadingSystem store, SyncAccount account, string pluginId)
+    {
+        string? password = null;
+        if (account.ProtectedSecret is not null)
+        {
+            try
+            {
+                password = _secrets.Unprotect(account.ProtectedSecret);
+            }
+            catch (CryptographicException ex)
+            {
+                throw new TargetConfigurationException("The stored password cannot be decrypted with this home folder's keys (was the database copied without its keys?); re-enter it with 'accounts set … --password-stdin'.", ex);
+            }
+        }
+
+        return new TargetSettings
+        {
+            Url = account.Url ?? "",
+            UserName = account.UserName,
+            Password = password,
+            Profile = account.Profile,
+            Options = account.Options,
+            State = new AccountStateStore(store, account.Id, pluginId),
+        };
+    }
+}
