@@ -6,8 +6,8 @@ public sealed record DescriptionTemplateLimits
     /// <summary>The limits used when none are given.</summary>
     public static DescriptionTemplateLimits Default { get; } = new();
 
-    /// <summary>Iterations of all nested loops of one render together (Scriban <c>LoopLimit</c>; default 50,000).</summary>
-    public int LoopLimit { get; init; } = 50_000;
+    /// <summary>Iterations of all nested loops of one render together, built-in functions included (Scriban <c>LoopLimit</c>; default 200,000).</summary>
+    public int LoopLimit { get; init; } = 200_000;
 
     /// <summary>The depth of nested function calls (Scriban <c>RecursiveLimit</c>; default 64).</summary>
     public int RecursiveLimit { get; init; } = 64;
