@@ -18,7 +18,10 @@ public abstract class ModeContractTests
 {
     private readonly List<IAsyncDisposable> _disposables = [];
 
-    /// <summary>A fresh, empty calendar for each test.</summary>
+    /// <summary>
+    /// A target on a fresh, empty calendar for each test; called twice per test, both calls must reach the SAME
+    /// calendar (the second stands for another client editing it).
+    /// </summary>
     /// <returns>The target.</returns>
     protected abstract Task<ICalendarTarget> CreateTargetAsync();
 
@@ -39,9 +42,19 @@ public abstract class ModeContractTests
         _disposables.Clear();
     }
 
-    private sealed record Setup(ILeadingSystem Store, SyncAccount Account, ICalendarTarget Target, IContactTarget? Contacts);
+    /// <summary>What one scenario works on.</summary>
+    /// <param name="Store">The leading store.</param>
+    /// <param name="Account">The account.</param>
+    /// <param name="Target">The calendar.</param>
+    /// <param name="Contacts">The address book, if any.</param>
+    /// <param name="Other">A second target on the same calendar, standing for another client (its writes are not the engine's own).</param>
+    protected sealed record Setup(ILeadingSystem Store, SyncAccount Account, ICalendarTarget Target, IContactTarget? Contacts, ICalendarTarget Other);
 
-    private async Task<Setup> SetUpAsync(SyncMode mode, bool contacts = false)
+    /// <summary>A fresh in-memory store with one user and account, and fresh targets.</summary>
+    /// <param name="mode">The account's mode.</param>
+    /// <param name="contacts">Whether contacts are exported.</param>
+    /// <returns>The setup.</returns>
+    protected async Task<Setup> SetUpAsync(SyncMode mode, bool contacts = false)
     {
         var store = await SqliteLeadingStore.OpenInMemoryAsync("Europe/Berlin", TimeProvider.System, null, CancellationToken.None);
         _disposables.Add(store);
@@ -49,6 +62,8 @@ public abstract class ModeContractTests
         var account = await store.SaveAccountAsync(new SyncAccount { UserId = user.Id, PluginId = "kit", Mode = mode, Enabled = true, ExportContacts = contacts }, CancellationToken.None);
         var target = await CreateTargetAsync();
         _disposables.Add(target);
+        var other = await CreateTargetAsync();
+        _disposables.Add(other);
         IContactTarget? contactTarget = null;
         if (contacts)
         {
@@ -59,10 +74,13 @@ public abstract class ModeContractTests
             }
         }
 
-        return new Setup(store, account, target, contactTarget);
+        return new Setup(store, account, target, contactTarget, other);
     }
 
-    private static async Task<RunReport> RunAsync(Setup s)
+    /// <summary>One run through the real engine; fails the test on a fatal or per-item error.</summary>
+    /// <param name="s">The setup.</param>
+    /// <returns>The report.</returns>
+    protected static async Task<RunReport> RunAsync(Setup s)
     {
         var account = await s.Store.GetAccountAsync(s.Account.Id, CancellationToken.None) ?? s.Account;
         var engine = new SyncEngine(new SyncEngineOptions(), TimeProvider.System, NullLogger<SyncEngine>.Instance);
@@ -72,7 +90,10 @@ public abstract class ModeContractTests
         return report;
     }
 
-    private static async Task AssertQuietAsync(Setup s)
+    /// <summary>Runs again and asserts that nothing changed.</summary>
+    /// <param name="s">The setup.</param>
+    /// <returns>A task.</returns>
+    protected static async Task AssertQuietAsync(Setup s)
     {
         var again = await RunAsync(s);
         Assert.That(again.Changes, Is.EqualTo(0), "the second run must change nothing:\n" + again.ToSummary());
@@ -101,12 +122,12 @@ public abstract class ModeContractTests
     private static async Task<IReadOnlyList<FetchedItem>> ExternalAsync(Setup s, TodoKind kind = TodoKind.Appointment)
     {
         var window = new DateRange(Today().AddYears(-1), Today().AddYears(1));
-        var listing = await s.Target.GetChangesAsync(kind, null, window, CancellationToken.None);
-        return await s.Target.GetAsync(kind, listing.Items.Select(i => i.Id).ToList(), CancellationToken.None);
+        var listing = await s.Other.GetChangesAsync(kind, null, window, CancellationToken.None);
+        return await s.Other.GetAsync(kind, listing.Items.Select(i => i.Id).ToList(), CancellationToken.None);
     }
 
     private static async Task EditExternallyAsync(Setup s, FetchedItem item, Func<CalendarItem, CalendarItem> edit) =>
-        await s.Target.UpdateAsync(item.Content!.Kind, item.Item, edit(item.Content!), CancellationToken.None);
+        await s.Other.UpdateAsync(item.Content!.Kind, item.Item, edit(item.Content!), CancellationToken.None);
 
     /// <summary>Export: each item once; changes are not sent again and nothing is deleted.</summary>
     /// <returns>A task.</returns>
@@ -174,15 +195,15 @@ public abstract class ModeContractTests
         var externals = await ExternalAsync(s);
         await EditExternallyAsync(s, externals.Single(i => i.Content!.Subject == "Edit me outside"), c => c with { Subject = "Edited outside", Location = "Room 9" });
         var gone = externals.Single(i => i.Content!.Subject == "Delete me outside");
-        await s.Target.DeleteAsync(TodoKind.Appointment, gone.Item, CancellationToken.None);
-        await s.Target.CreateAsync(TodoKind.Appointment, $"outside-{Guid.NewGuid():N}", Appointment("Created outside", 6) with { SourceTag = null }, CancellationToken.None);
+        await s.Other.DeleteAsync(TodoKind.Appointment, gone.Item, CancellationToken.None);
+        await s.Other.CreateAsync(TodoKind.Appointment, $"outside-{Guid.NewGuid():N}", Appointment("Created outside", 6) with { SourceTag = null }, CancellationToken.None);
         await s.Store.DeleteTodoAsync(removed.Id, CancellationToken.None);
 
         var run = await RunAsync(s);
         Assert.Multiple(() =>
         {
             Assert.That(run.UpdatedIn, Is.EqualTo(1));
-            Assert.That(run.MarkedDeletedIn, Is.EqualTo(1));
+            Assert.That(run.MarkedDeletedIn, Is.EqualTo(1), run.ToSummary() + string.Join("\n", run.Plan.Select(p => p.ToString())));
             Assert.That(run.DeletedOut, Is.EqualTo(1));
             Assert.That(run.ImportedIn, Is.EqualTo(0), "external creates are not taken in two-way (R-MODE-2WAY-2)");
         });
@@ -209,7 +230,7 @@ public abstract class ModeContractTests
         var s = await SetUpAsync(SyncMode.Full);
         await AddAsync(s, Appointment("From the leading system", 3));
         await RunAsync(s);
-        await s.Target.CreateAsync(TodoKind.Appointment, $"outside-{Guid.NewGuid():N}", Appointment("Created outside", 6) with { SourceTag = null }, CancellationToken.None);
+        await s.Other.CreateAsync(TodoKind.Appointment, $"outside-{Guid.NewGuid():N}", Appointment("Created outside", 6) with { SourceTag = null }, CancellationToken.None);
         Assert.That((await RunAsync(s)).ImportedIn, Is.EqualTo(1));
         var imported = (await s.Store.ListTodosAsync(new TodoQuery(), CancellationToken.None)).Single(t => t.Content.Subject == "Created outside");
         Assert.Multiple(() =>
@@ -245,28 +266,6 @@ public abstract class ModeContractTests
         await EditExternallyAsync(s, external, c => c with { Status = TodoStatus.Done });
         Assert.That((await RunAsync(s)).UpdatedIn, Is.EqualTo(1));
         Assert.That((await s.Store.GetTodoAsync(task.Id, CancellationToken.None))!.Content.Status, Is.EqualTo(TodoStatus.Done));
-        await AssertQuietAsync(s);
-    }
-
-    /// <summary>Contacts: active ones go out once and follow leading changes; inactive ones never go out.</summary>
-    /// <returns>A task.</returns>
-    [Test, Category("R-CON-1"), Category("R-CON-2"), Category("R-CON-3"), Category("R-CON-4")]
-    public async Task Contacts_export_active_contacts_and_their_changes()
-    {
-        var s = await SetUpAsync(SyncMode.OneWay, contacts: true);
-        if (s.Contacts is null)
-        {
-            Assert.Ignore("This backend has no address book.");
-        }
-
-        var active = await s.Store.AddContactAsync(new ContactData { FirstName = "Jana", LastName = "Müller", Company = "Müller GmbH", Email1 = "jana@example.com", Phone1 = "+49 40 1", City = "Hamburg" }, active: true, CancellationToken.None);
-        await s.Store.AddContactAsync(new ContactData { FirstName = "Ina", LastName = "Aktiv-Nicht" }, active: false, CancellationToken.None);
-        Assert.That((await RunAsync(s)).ContactsCreated, Is.EqualTo(1));
-        await s.Store.UpdateContactAsync(active.Id, active.Data with { Function = "Head of Marketing" }, active: true, CancellationToken.None);
-        Assert.That((await RunAsync(s)).ContactsUpdated, Is.EqualTo(1));
-        var listed = await s.Contacts!.ListAsync(CancellationToken.None);
-        var read = await s.Contacts.GetAsync(listed.Select(l => l.Id).ToList(), CancellationToken.None);
-        Assert.That(read.Single().Content!.Function, Is.EqualTo("Head of Marketing"));
         await AssertQuietAsync(s);
     }
 }
