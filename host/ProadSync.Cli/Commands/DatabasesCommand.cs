@@ -86,17 +86,7 @@ internal static class DatabasesCommand
                 throw new CliException($"There is no active field mapper '{id}'; 'proadsync plugins list' shows the mappers.");
             }
 
-            var options = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var pair in parse.GetValue(mapperOption) ?? [])
-            {
-                var eq = pair.IndexOf('=', StringComparison.Ordinal);
-                if (eq <= 0)
-                {
-                    throw new CliException($"--option '{pair}' is not KEY=VALUE.");
-                }
-
-                options[pair[..eq]] = pair[(eq + 1)..];
-            }
+            var options = Parsing.ValueParser.ParseKeyValues(parse.GetValue(mapperOption), "--option");
 
             var key = database.Name.ToLowerInvariant();
             await ctx.Services.Catalog.SetSettingAsync($"mapper:{key}", id == "default" ? null : id, ct);
