@@ -4,6 +4,7 @@ using ProadSync.Core.Sync;
 using ProadSync.Hosting.Accounts;
 using ProadSync.Hosting.Licensing;
 using ProadSync.Hosting.Runs;
+using ProadSync.Hosting.Users;
 using ProadSync.PluginHost;
 using ProadSync.Storage.Sqlite;
 
@@ -15,7 +16,7 @@ namespace ProadSync.Hosting;
 /// </summary>
 public sealed class HostServices : IAsyncDisposable
 {
-    private HostServices(ProadSyncHome home, ILeadingCatalog catalog, IPluginCatalog plugins, SecretProtector secrets, LicensingService licensing, AccountService accounts, SyncService sync)
+    private HostServices(ProadSyncHome home, ILeadingCatalog catalog, IPluginCatalog plugins, SecretProtector secrets, LicensingService licensing, AccountService accounts, SyncService sync, UserService users)
     {
         Home = home;
         Catalog = catalog;
@@ -24,6 +25,7 @@ public sealed class HostServices : IAsyncDisposable
         Licensing = licensing;
         Accounts = accounts;
         Sync = sync;
+        Users = users;
     }
 
     /// <summary>The home folder.</summary>
@@ -46,6 +48,9 @@ public sealed class HostServices : IAsyncDisposable
 
     /// <summary>Runs.</summary>
     public SyncService Sync { get; }
+
+    /// <summary>Users' web passwords and the admin role.</summary>
+    public UserService Users { get; }
 
     /// <summary>Wires the services for a home folder and reads the installed licence.</summary>
     /// <param name="home">The home folder.</param>
@@ -71,7 +76,7 @@ public sealed class HostServices : IAsyncDisposable
         var engine = new SyncEngine(new SyncEngineOptions(), time, loggerFactory.CreateLogger<SyncEngine>());
         var sync = new SyncService(home, catalog, plugins, targets, engine, time, loggerFactory.CreateLogger<SyncService>());
         var accounts = new AccountService(catalog, secrets, targets);
-        return new HostServices(home, catalog, plugins, secrets, licensing, accounts, sync);
+        return new HostServices(home, catalog, plugins, secrets, licensing, accounts, sync, new UserService(catalog));
     }
 
     /// <inheritdoc />

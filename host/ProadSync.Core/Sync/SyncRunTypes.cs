@@ -126,6 +126,9 @@ internal sealed class KindState
     /// <summary>The cursor value stored before the run (an unchanged cursor is not written again).</summary>
     public string? PreviousCursor { get; set; }
 
+    /// <summary>The last run's unconfirmed writes as stored before this run (an unchanged value is not written again).</summary>
+    public string? PreviousUnconfirmed { get; set; }
+
     public bool Skipped { get; set; }
 
     public int ActiveLinks { get; set; }
