@@ -57,12 +57,12 @@ internal static class ResultTable
             writer.WriteLine();
             writer.WriteLine(string.Create(C, $"### {server}, {size} appointments"));
             writer.WriteLine();
-            writer.WriteLine("| client | phase | wall s | client CPU s | requests | by method | KiB sent / received | run |");
-            writer.WriteLine("|---|---|---:|---:|---:|---|---:|---|");
+            writer.WriteLine("| client | phase | wall s | client CPU s | server s | requests | by method | KiB sent / received | run |");
+            writer.WriteLine("|---|---|---:|---:|---:|---:|---|---:|---|");
             foreach (var m in all.Where(m => m.Size == size))
             {
                 writer.WriteLine(string.Create(C,
-                    $"| {m.Client} | {m.Phase} | {m.WallSeconds:0.000} | {m.CpuSeconds:0.000} | {m.Traffic.Requests} | {m.Traffic.MethodsText()} | {m.Traffic.BytesSent / 1024.0:0.0} / {m.Traffic.BytesReceived / 1024.0:0.0} | {m.Note} |"));
+                    $"| {m.Client} | {m.Phase} | {m.WallSeconds:0.000} | {m.CpuSeconds:0.000} | {m.Traffic.ServerSeconds:0.000} | {m.Traffic.Requests} | {m.Traffic.MethodsText()} | {m.Traffic.BytesSent / 1024.0:0.0} / {m.Traffic.BytesReceived / 1024.0:0.0} | {m.Note} |"));
             }
 
             if (all.Any(m => m.Client == "vdirsyncer" && m.Size == size))

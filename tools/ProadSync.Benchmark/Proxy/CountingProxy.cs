@@ -32,6 +32,7 @@ internal sealed class CountingProxy : IAsyncDisposable
     private long _requests;
     private long _bytesSent;
     private long _bytesReceived;
+    private long _serverTicks;
 
     private CountingProxy(Uri upstream)
     {
@@ -96,7 +97,8 @@ internal sealed class CountingProxy : IAsyncDisposable
         Interlocked.Read(ref _requests),
         Interlocked.Read(ref _bytesSent),
         Interlocked.Read(ref _bytesReceived),
-        new SortedDictionary<string, long>(_byMethod, StringComparer.Ordinal));
+        new SortedDictionary<string, long>(_byMethod, StringComparer.Ordinal),
+        TimeSpan.FromTicks(Interlocked.Read(ref _serverTicks)).TotalSeconds);
 
     /// <summary>The same URL, but through the proxy.</summary>
     /// <param name="url">A URL of the upstream server.</param>
@@ -158,6 +160,7 @@ internal sealed class CountingProxy : IAsyncDisposable
             }
         }
 
+        var sent = System.Diagnostics.Stopwatch.GetTimestamp();
         using var response = await _http.SendAsync(upstream, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
         context.Response.StatusCode = (int)response.StatusCode;
         foreach (var header in response.Headers.Concat(response.Content.Headers))
@@ -169,6 +172,7 @@ internal sealed class CountingProxy : IAsyncDisposable
         }
 
         var bytes = await response.Content.ReadAsByteArrayAsync(context.RequestAborted);
+        Interlocked.Add(ref _serverTicks, System.Diagnostics.Stopwatch.GetElapsedTime(sent).Ticks);
         if (_trace is not null)
         {
             var start = System.Text.Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)Math.Min(body.Length, 160)).ReplaceLineEndings(" ");

@@ -5,7 +5,8 @@ namespace ProadSync.Benchmark.Proxy;
 /// <param name="BytesSent">Request body bytes (client → server).</param>
 /// <param name="BytesReceived">Response body bytes (server → client).</param>
 /// <param name="ByMethod">Requests per HTTP method.</param>
-internal sealed record ProxyStats(long Requests, long BytesSent, long BytesReceived, IReadOnlyDictionary<string, long> ByMethod)
+/// <param name="ServerSeconds">The sum of the server's answer times as the proxy saw them (request sent → answer read).</param>
+internal sealed record ProxyStats(long Requests, long BytesSent, long BytesReceived, IReadOnlyDictionary<string, long> ByMethod, double ServerSeconds = 0)
 {
     /// <summary>Nothing counted.</summary>
     public static ProxyStats Empty { get; } = new(0, 0, 0, new Dictionary<string, long>());
@@ -25,7 +26,7 @@ internal sealed record ProxyStats(long Requests, long BytesSent, long BytesRecei
             }
         }
 
-        return new ProxyStats(Requests - before.Requests, BytesSent - before.BytesSent, BytesReceived - before.BytesReceived, methods);
+        return new ProxyStats(Requests - before.Requests, BytesSent - before.BytesSent, BytesReceived - before.BytesReceived, methods, ServerSeconds - before.ServerSeconds);
     }
 
     /// <summary>The methods as a short text (<c>PROPFIND 1, PUT 10</c>).</summary>

@@ -209,7 +209,7 @@ internal sealed class ProadSyncWorkload
         var note = $"out {report.CreatedOut}+/{report.UpdatedOut}~/{report.DeletedOut}-"
             + (report.Failed.Count > 0 ? $", {report.Failed.Count} FAILED (first: {report.Failed[0].Message})" : string.Empty)
             + (report.CreatedOut != expectCreated ? $", expected {expectCreated} created" : string.Empty);
-        _log.WriteLine($"  proadsync  {series.Size,5} {phase,-10} {watch.Elapsed.TotalSeconds,8:0.000} s  {traffic.Requests,6} requests ({traffic.MethodsText()})  {note}");
+        _log.WriteLine($"  proadsync  {series.Size,5} {phase,-10} {watch.Elapsed.TotalSeconds,8:0.000} s (server {traffic.ServerSeconds:0.000} s)  {traffic.Requests,6} requests ({traffic.MethodsText()})  {note}");
         return new Measurement("proadsync", series.Size, phase, watch.Elapsed.TotalSeconds, cpuUsed, traffic, note, report.CreatedOut, report.UpdatedOut, report.Failed.Count);
     }
 

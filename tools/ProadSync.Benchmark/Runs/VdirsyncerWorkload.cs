@@ -175,7 +175,7 @@ internal sealed class VdirsyncerWorkload
         watch.Stop();
         var cpuUsed = ChildCpu.Seconds() - cpu;
         var traffic = (await _snapshot(cancellationToken)).Since(before);
-        _log.WriteLine($"  vdirsyncer {size,5} {phase,-10} {watch.Elapsed.TotalSeconds,8:0.000} s  {traffic.Requests,6} requests ({traffic.MethodsText()})");
+        _log.WriteLine($"  vdirsyncer {size,5} {phase,-10} {watch.Elapsed.TotalSeconds,8:0.000} s (server {traffic.ServerSeconds:0.000} s)  {traffic.Requests,6} requests ({traffic.MethodsText()})");
         return new Measurement("vdirsyncer", size, phase, watch.Elapsed.TotalSeconds, cpuUsed, traffic, string.Empty);
     }
 
