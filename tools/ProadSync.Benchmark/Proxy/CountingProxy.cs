@@ -27,12 +27,14 @@ internal sealed class CountingProxy : IAsyncDisposable
     private readonly ConcurrentDictionary<string, long> _byMethod = new(StringComparer.Ordinal);
     private readonly Uri _upstream;
     private readonly HttpClient _http;
+    private readonly HttpClient _unpooled;
     private WebApplication? _app;
     private readonly StreamWriter? _trace;
     private long _requests;
     private long _bytesSent;
     private long _bytesReceived;
     private long _serverTicks;
+    private volatile bool _upstreamCloses;
 
     private CountingProxy(Uri upstream)
     {
@@ -44,6 +46,14 @@ internal sealed class CountingProxy : IAsyncDisposable
             AutomaticDecompression = DecompressionMethods.None,
             MaxConnectionsPerServer = 64,
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
+        })
+        { Timeout = TimeSpan.FromMinutes(10) };
+        _unpooled = new HttpClient(new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            PooledConnectionLifetime = TimeSpan.Zero,
         })
         { Timeout = TimeSpan.FromMinutes(10) };
 
@@ -115,6 +125,7 @@ internal sealed class CountingProxy : IAsyncDisposable
         }
 
         _http.Dispose();
+        _unpooled.Dispose();
         if (_trace is not null)
         {
             await _trace.DisposeAsync();
@@ -133,35 +144,75 @@ internal sealed class CountingProxy : IAsyncDisposable
 
         Interlocked.Increment(ref _requests);
         _byMethod.AddOrUpdate(request.Method, 1, (_, n) => n + 1);
-        using var upstream = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(_upstream, request.Path.Value + request.QueryString.Value))
-        {
-            Version = HttpVersion.Version11,
-            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
-        };
-
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, context.RequestAborted);
         Interlocked.Add(ref _bytesSent, body.Length);
-        if (body.Length > 0 || request.ContentLength is not null || request.Headers.ContainsKey("Content-Type"))
-        {
-            upstream.Content = new ByteArrayContent(body.ToArray());
-        }
+        var bytesOut = body.ToArray();
 
-        foreach (var header in request.Headers)
+        HttpRequestMessage Build()
         {
-            if (HopHeaders.Contains(header.Key))
+            var upstream = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(_upstream, request.Path.Value + request.QueryString.Value))
             {
-                continue;
+                Version = HttpVersion.Version11,
+                VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+            };
+            if (bytesOut.Length > 0 || request.ContentLength is not null || request.Headers.ContainsKey("Content-Type"))
+            {
+                upstream.Content = new ByteArrayContent(bytesOut);
             }
 
-            if (!upstream.Headers.TryAddWithoutValidation(header.Key, (IEnumerable<string?>)header.Value))
+            foreach (var header in request.Headers)
             {
-                upstream.Content?.Headers.TryAddWithoutValidation(header.Key, (IEnumerable<string?>)header.Value);
+                if (HopHeaders.Contains(header.Key))
+                {
+                    continue;
+                }
+
+                if (!upstream.Headers.TryAddWithoutValidation(header.Key, (IEnumerable<string?>)header.Value))
+                {
+                    upstream.Content?.Headers.TryAddWithoutValidation(header.Key, (IEnumerable<string?>)header.Value);
+                }
             }
+
+            return upstream;
         }
 
         var sent = System.Diagnostics.Stopwatch.GetTimestamp();
-        using var response = await _http.SendAsync(upstream, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
+        HttpResponseMessage response;
+        try
+        {
+            // An HTTP/1.0 server (Radicale's WSGI server) closes every connection, and a pooled socket handed out again
+            // fails the request ("response ended"): once the server answered HTTP/1.0, each request gets a connection of
+            // its own, and a request that died that way before any answer is sent once more on a new connection.
+            using var first = Build();
+            try
+            {
+                response = await (_upstreamCloses ? _unpooled : _http).SendAsync(first, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
+            }
+            catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ResponseEnded)
+            {
+                _upstreamCloses = true;
+                using var again = Build();
+                response = await _unpooled.SendAsync(again, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
+            }
+        }
+        catch (HttpRequestException ex)
+        {
+            // The proxy's own failure (not the server's answer): 502, and the reason in the trace.
+            if (_trace is not null)
+            {
+                lock (_trace)
+                {
+                    _trace.WriteLine($"{request.Method} {request.Path} PROXY-ERROR {ex.HttpRequestError}: {ex.Message}");
+                }
+            }
+
+            context.Response.StatusCode = (int)HttpStatusCode.BadGateway;
+            return;
+        }
+
+        using var _ = response;
+        _upstreamCloses |= response.Version < HttpVersion.Version11;
         context.Response.StatusCode = (int)response.StatusCode;
         foreach (var header in response.Headers.Concat(response.Content.Headers))
         {
