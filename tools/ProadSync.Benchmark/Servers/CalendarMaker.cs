@@ -30,12 +30,46 @@ internal static class CalendarMaker
             <C:supported-calendar-component-set><C:comp name="VEVENT"/><C:comp name="VTODO"/></C:supported-calendar-component-set>
             </D:prop></D:set></C:mkcalendar>
             """;
-        using var request = new HttpRequestMessage(new HttpMethod("MKCALENDAR"), url)
+        // Basic goes with the first request (Radicale closes the connection after a 401, so a challenge-and-retry on
+        // it fails); a Digest server (SabreDAV) answers 401 and the credential cache answers its challenge.
+        HttpRequestMessage Build(bool basic)
         {
-            Content = new StringContent(body, Encoding.UTF8, "application/xml"),
-        };
-        request.Headers.TryAddWithoutValidation("User-Agent", "ProadSync-Benchmark");
-        using var response = await http.SendAsync(request, cancellationToken);
+            var request = new HttpRequestMessage(new HttpMethod("MKCALENDAR"), url)
+            {
+                Content = new StringContent(body, Encoding.UTF8, "application/xml"),
+            };
+            request.Headers.TryAddWithoutValidation("User-Agent", "ProadSync-Benchmark");
+            request.Headers.ConnectionClose = true;
+            if (basic)
+            {
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+                    "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{endpoint.User}:{endpoint.Password}")));
+            }
+
+            return request;
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            using (var first = Build(basic: true))
+            {
+                response = await http.SendAsync(first, cancellationToken);
+            }
+
+            if (response.StatusCode == HttpStatusCode.Unauthorized)
+            {
+                response.Dispose();
+                using var second = Build(basic: false);
+                response = await http.SendAsync(second, cancellationToken);
+            }
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new BenchmarkException($"MKCALENDAR {url} failed: {ex.Message}", ex);
+        }
+
+        using var _ = response;
         var status = (int)response.StatusCode;
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         // Xandikos answers 207 with the outcome inside; 403/409 inside means it already existed or was refused.
