@@ -32,6 +32,9 @@ internal sealed record CalDavSettings
     /// <summary>Parallel writes.</summary>
     public int MaxParallelWrites { get; init; } = 4;
 
+    /// <summary>Whether the account set <see cref="MaxParallelWrites"/> (else the profile may choose).</summary>
+    public bool MaxParallelWritesGiven { get; init; }
+
     /// <summary>Per-request timeout.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(100);
 
@@ -72,6 +75,7 @@ internal sealed record CalDavSettings
             TaskUrl = Url(Get(options, CalDavOptionNames.TaskUrl), CalDavOptionNames.TaskUrl),
             AddressBookUrl = Url(Get(options, CalDavOptionNames.AddressBookUrl), CalDavOptionNames.AddressBookUrl),
             MaxParallelWrites = Number(options, CalDavOptionNames.MaxParallelWrites, 4, 1, 32),
+            MaxParallelWritesGiven = Get(options, CalDavOptionNames.MaxParallelWrites) is not null,
             Timeout = TimeSpan.FromSeconds(Number(options, CalDavOptionNames.TimeoutSeconds, 100, 1, 3600)),
             MaxResponseBytes = Number(options, CalDavOptionNames.MaxResponseBytes, 64 * 1024 * 1024, 64 * 1024, int.MaxValue),
             ReconcileEvery = Number(options, CalDavOptionNames.ReconcileEvery, 12, 1, 10_000),

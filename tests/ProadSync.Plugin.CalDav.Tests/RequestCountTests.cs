@@ -95,6 +95,26 @@ public sealed class RequestCountTests
         Assert.That(maxLater, Is.GreaterThan(1), "later writes still run in parallel");
     }
 
+    [Test]
+    [Description("Issue 4: Radicale and Xandikos serialise writes; parallel PUTs only wait for each other there")]
+    public async Task Without_an_option_writes_go_one_at_a_time_on_Radicale_and_Xandikos_only()
+    {
+        var cursor = new SyncCursor(new DavCursor(DavCursor.KeyOf(Calendar), "ctag-7", null, 0).ToString());
+        var window = new DateRange(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        async Task<int> ParallelAsync(string profile, IReadOnlyDictionary<string, string>? extra)
+        {
+            var handler = new FakeHandler((_, _) => FakeHandler.Status(HttpStatusCode.MultiStatus, CTagAnswer("ctag-7")));
+            await using var target = Target(handler, new ServerCapabilities { Profile = profile, DetectedProfile = profile, AuthScheme = DavAuthScheme.None }, extra);
+            await target.GetChangesAsync(TodoKind.Appointment, cursor, window, CancellationToken.None);
+            return target.Capabilities.MaxParallelWrites;
+        }
+
+        Assert.That(await ParallelAsync(ServerProfiles.Xandikos, null), Is.EqualTo(1));
+        Assert.That(await ParallelAsync(ServerProfiles.Radicale, null), Is.EqualTo(1));
+        Assert.That(await ParallelAsync(ServerProfiles.DaviCal, null), Is.EqualTo(4));
+        Assert.That(await ParallelAsync(ServerProfiles.Xandikos, new Dictionary<string, string> { ["maxParallelWrites"] = "3" }), Is.EqualTo(3), "an explicit option wins");
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         int seen;
@@ -103,7 +123,7 @@ public sealed class RequestCountTests
         }
     }
 
-    private static CalDavCalendarTarget Target(HttpMessageHandler handler, ServerCapabilities probe)
+    private static CalDavCalendarTarget Target(HttpMessageHandler handler, ServerCapabilities probe, IReadOnlyDictionary<string, string>? extra = null)
     {
         var state = new MemoryState();
         state.Values[DavAccount.ProbeKey] = CapabilityProbe.Serialize(probe);
@@ -112,7 +132,7 @@ public sealed class RequestCountTests
             Url = Calendar.AbsoluteUri,
             UserName = "test",
             Password = "pw",
-            Options = new Dictionary<string, string> { ["calendarUrl"] = Calendar.AbsoluteUri, ["taskUrl"] = Calendar.AbsoluteUri },
+            Options = new Dictionary<string, string>(extra ?? new Dictionary<string, string>()) { ["calendarUrl"] = Calendar.AbsoluteUri, ["taskUrl"] = Calendar.AbsoluteUri },
             State = state,
         });
         var account = new DavAccount(settings, TimeProvider.System, NullLogger.Instance, new HttpClient(handler));
