@@ -31,6 +31,9 @@ public sealed class RequestCountTests
         Assert.That(tasks.Items, Is.Empty);
         Assert.That(handler.Requests.Select(r => r.Method), Is.EqualTo(new[] { "PROPFIND" }), "one ctag read for the calendar both kinds share");
         Assert.That(handler.Requests[0].Authorization, Does.StartWith("Basic "), "the scheme of the cached probe: no 401 first");
+
+        await target.GetChangesAsync(TodoKind.Appointment, cursor, window, CancellationToken.None);
+        Assert.That(handler.Requests, Has.Count.EqualTo(2), "a later call of the same target (another run) reads the ctag again");
     }
 
     [Test]

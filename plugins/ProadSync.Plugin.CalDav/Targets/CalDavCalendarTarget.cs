@@ -23,10 +23,10 @@ internal sealed class CalDavCalendarTarget : ICalendarTarget
     private readonly ConcurrentDictionary<string, string> _uidById = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DavResource> _prefetched = new(StringComparer.Ordinal);
 
-    // What this target read from a collection since its last write: the engine reads appointments and then tasks from
-    // the same calendar, so the second kind reuses the ctag, the delta and the items read to tell the kinds apart.
-    private readonly ConcurrentDictionary<string, (string? CTag, string? Token)> _ctags = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, DavSyncResult> _deltas = new(StringComparer.Ordinal);
+    // The engine reads appointments and then tasks from the same calendar: the ctag and the delta read for one kind are
+    // used once more, by the other kind, unless this target wrote in between; a later call reads again.
+    private readonly ConcurrentDictionary<string, (string? CTag, string? Token, TodoKind ReadFor)> _ctags = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (DavSyncResult Delta, TodoKind ReadFor)> _deltas = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DavResource> _classified = new(StringComparer.Ordinal);
     // Time zones this target has written; the first write of each zone goes alone (see WriteAsync).
     private readonly ConcurrentDictionary<string, bool> _zonesWritten = new(StringComparer.Ordinal);
@@ -108,9 +108,16 @@ internal sealed class CalDavCalendarTarget : ICalendarTarget
         var (collection, shared, caps) = await ReadyAsync(kind, cancellationToken);
         var key = DavCursor.KeyOf(collection.Url);
         var previous = DavCursor.Parse(cursor?.Value) is { } p && p.Collection == key ? p : null;
-        var (ctag, propToken) = _ctags.TryGetValue(key, out var known)
-            ? known
-            : _ctags[key] = await DavAccount.Guard(() => collection.GetCTagAsync(cancellationToken));
+        string? ctag, propToken;
+        if (_ctags.TryRemove(key, out var known) && known.ReadFor != kind)
+        {
+            (ctag, propToken) = (known.CTag, known.Token);
+        }
+        else
+        {
+            (ctag, propToken) = await DavAccount.Guard(() => collection.GetCTagAsync(cancellationToken));
+            _ctags[key] = (ctag, propToken, kind);
+        }
 
         // Nothing changed in the collection: no listing at all.
         if (previous is not null && ctag is not null && previous.CTag == ctag)
@@ -131,9 +138,17 @@ internal sealed class CalDavCalendarTarget : ICalendarTarget
                 {
                     var invalid = caps.InvalidTokenStatus is { } s ? new HashSet<int> { 403, 409, 412, s } : new HashSet<int> { 403, 409, 412 };
                     var deltaKey = key + "\n" + token;
-                    var delta = _deltas.TryGetValue(deltaKey, out var seen)
-                        ? seen
-                        : _deltas[deltaKey] = await DavAccount.Guard(() => collection.SyncAsync(token, invalid, cancellationToken));
+                    DavSyncResult delta;
+                    if (_deltas.TryRemove(deltaKey, out var seen) && seen.ReadFor != kind)
+                    {
+                        delta = seen.Delta;
+                    }
+                    else
+                    {
+                        delta = await DavAccount.Guard(() => collection.SyncAsync(token, invalid, cancellationToken));
+                        _deltas[deltaKey] = (delta, kind);
+                    }
+
                     var items = shared ? await OfKindAsync(collection, kind, delta.Changed, cancellationToken) : delta.Changed;
                     return new ChangeSet(
                         items.Select(Ref).ToList(),
