@@ -38,7 +38,7 @@ internal sealed partial class SqliteCatalog : ILeadingCatalog
         try
         {
             Directory.CreateDirectory(home);
-            db = SqliteDatabase.Create($"Data Source={Path.Combine(home, SqliteLeadingCatalog.CatalogFileName)}", null);
+            db = SqliteDatabase.Create(FileConnectionString(Path.Combine(home, SqliteLeadingCatalog.CatalogFileName)), null);
             db.InitializeAsync(CatalogSchema.Migrations, "catalog", timeProvider.GetUtcNow(), CancellationToken.None).GetAwaiter().GetResult();
             return new SqliteCatalog(home, db, timeProvider, loggerFactory);
         }
@@ -75,7 +75,7 @@ internal sealed partial class SqliteCatalog : ILeadingCatalog
         }
 
         var cs = connectionString
-            ?? $"Data Source={Path.Combine(home, SqliteLeadingCatalog.DatabasesFolderName, name + ".db")}";
+            ?? FileConnectionString(Path.Combine(SqliteLeadingCatalog.DatabasesFolderName, name + ".db"));
         var info = new DatabaseInfo(name, SqliteLeadingStore.ProviderName, cs, zone);
 
         // Create (or migrate) the store before registering it, so a failure registers nothing.
@@ -158,15 +158,10 @@ internal sealed partial class SqliteCatalog : ILeadingCatalog
             throw new LeadingValidationException($"The database '{info.Name}' uses the provider '{info.Provider}', which this host cannot open.");
         }
 
-        try
-        {
-            return await SqliteLeadingSystem.OpenAsync(info, home, StoreSchema.Migrations, timeProvider, loggerFactory.CreateLogger("ProadSync.Storage.Sqlite"), cancellationToken);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new LeadingValidationException($"The store of database '{info.Name}' cannot be created or opened ({ex.Message}).");
-        }
+        return await SqliteLeadingSystem.OpenAsync(info, home, StoreSchema.Migrations, timeProvider, loggerFactory.CreateLogger("ProadSync.Storage.Sqlite"), cancellationToken);
     }
+
+    private static string FileConnectionString(string path) => new SqliteConnectionStringBuilder { DataSource = path }.ToString();
 
     private static List<DatabaseInfo> ReadDatabases(SqliteCommand command)
     {

@@ -173,15 +173,16 @@ internal sealed class SqliteDatabase : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        // Pooled connections would keep a file open, or an in-memory database alive, after the store is gone.
+        using (var connection = new SqliteConnection(ConnectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
         if (keepAlive is not null)
         {
             await keepAlive.DisposeAsync();
             keepAlive = null;
-        }
-        else
-        {
-            using var connection = new SqliteConnection(ConnectionString);
-            SqliteConnection.ClearPool(connection);
         }
 
         writeLock.Dispose();

@@ -39,7 +39,16 @@ internal sealed partial class SqliteLeadingSystem : ILeadingSystem
         ILogger logger,
         CancellationToken cancellationToken)
     {
-        var sqlite = SqliteDatabase.Create(database.ConnectionString, baseDirectory);
+        SqliteDatabase sqlite;
+        try
+        {
+            sqlite = SqliteDatabase.Create(database.ConnectionString, baseDirectory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new LeadingValidationException($"The store of database '{database.Name}' cannot be created ({ex.Message}).");
+        }
+
         try
         {
             var (from, to) = await sqlite.InitializeAsync(migrations, database.Name, timeProvider.GetUtcNow(), cancellationToken);

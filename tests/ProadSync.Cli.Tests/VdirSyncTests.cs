@@ -166,4 +166,77 @@ public sealed class VdirSyncTests
         Assert.That(r.Json[0].GetProperty("plan").GetArrayLength(), Is.GreaterThan(0));
         Assert.That(Files(), Is.Empty);
     }
+
+    [Test, Category("R-GEN-1")]
+    public async Task Both_sides_changed_the_leading_version_wins_and_the_external_one_is_kept_in_the_journal()
+    {
+        await Ok("accounts", "set", "acme", "anna", "--plugin", "vdir", "--url", _folder, "--mode", "two-way", "--enabled", "true");
+        var id = await AddAsync("Original");
+        await SyncAsync();
+        var file = Files().Single();
+        await File.WriteAllTextAsync(file, File.ReadAllText(file).Replace("SUMMARY:Original", "SUMMARY:Outside edit", StringComparison.Ordinal));
+        await Ok("todos", "update", "acme", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--subject", "Leading edit");
+        await SyncAsync();
+        Assert.That(IcsReader.Read(File.ReadAllText(file)).Item.Subject, Is.EqualTo("Leading edit"));
+        var shown = await Ok("--json", "todos", "show", "acme", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.That(shown.Json.GetProperty("todo").GetProperty("subject").GetString(), Is.EqualTo("Leading edit"));
+        var journal = shown.Json.GetProperty("journal");
+        Assert.That(journal.GetArrayLength(), Is.EqualTo(1));
+        Assert.That(journal[0].GetProperty("content").GetString(), Does.Contain("Outside edit"));
+    }
+
+    [Test, Category("R-COND-6"), Category("R-DIFF-2"), Category("R-STAT-1")]
+    public async Task Two_way_excludes_an_item_marked_private_outside()
+    {
+        await Ok("accounts", "set", "acme", "anna", "--plugin", "vdir", "--url", _folder, "--mode", "two-way", "--enabled", "true");
+        var id = await AddAsync("Becomes private");
+        await SyncAsync();
+        var file = Files().Single();
+        await File.WriteAllTextAsync(file, File.ReadAllText(file).Replace("SUMMARY:Becomes private", "SUMMARY:Becomes private\r\nCLASS:PRIVATE", StringComparison.Ordinal));
+        await SyncAsync();
+        var shown = await Ok("--json", "todos", "show", "acme", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.That(shown.Json.GetProperty("todo").GetProperty("syncActive").GetBoolean(), Is.False, "the link is no longer active");
+        await Ok("todos", "update", "acme", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--subject", "Changed in leading");
+        await SyncAsync();
+        Assert.That(Files(), Has.Length.EqualTo(1), "no parallel copy in two-way");
+        Assert.That(File.ReadAllText(file), Does.Contain("SUMMARY:Becomes private"), "the excluded item is left alone");
+    }
+
+    [Test, Category("R-COND-6"), Category("R-DIFF-1"), Category("D-4")]
+    public async Task One_way_creates_a_parallel_item_when_the_external_one_was_marked_private()
+    {
+        await Ok("accounts", "set", "acme", "anna", "--plugin", "vdir", "--url", _folder, "--mode", "one-way", "--enabled", "true");
+        await AddAsync("Made private outside");
+        await SyncAsync();
+        var file = Files().Single();
+        await File.WriteAllTextAsync(file, File.ReadAllText(file).Replace("SUMMARY:Made private outside", "SUMMARY:Made private outside\r\nCLASS:PRIVATE", StringComparison.Ordinal));
+        await SyncAsync();
+        await SyncAsync();
+        Assert.That(Files(), Has.Length.EqualTo(2), "the private one is left alone and the leading item exists once more");
+    }
+
+    [Test]
+    public async Task The_mass_delete_circuit_breaker_stops_a_run_until_confirmed()
+    {
+        await Ok("accounts", "set", "acme", "anna", "--plugin", "vdir", "--url", _folder, "--mode", "one-way", "--enabled", "true");
+        var ids = new List<long>();
+        for (var i = 0; i < 12; i++)
+        {
+            ids.Add(await AddAsync($"Item {i}", 3 + i));
+        }
+
+        await SyncAsync();
+        foreach (var id in ids)
+        {
+            await Ok("todos", "delete", "acme", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var stopped = await _cli.RunAsync("--json", "sync", "run", "--db", "acme");
+        Assert.That(stopped.ExitCode, Is.EqualTo(1), stopped.ToString());
+        Assert.That(stopped.Error, Does.Contain("--allow-mass-delete"));
+        Assert.That(Files(), Has.Length.EqualTo(12), "nothing was deleted");
+        var confirmed = await Ok("--json", "sync", "run", "--db", "acme", "--allow-mass-delete");
+        Assert.That(confirmed.Json[0].GetProperty("deletedOut").GetInt32(), Is.EqualTo(12));
+        Assert.That(Files(), Is.Empty);
+    }
 }

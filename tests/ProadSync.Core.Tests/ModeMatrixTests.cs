@@ -15,6 +15,22 @@ public sealed class ModeMatrixTests
 
     private static bool Incoming(SyncMode mode) => mode is TwoWay or Full;
 
+    private static IEnumerable<TestCaseData> ModesAndKinds()
+    {
+        foreach (var mode in new[] { Export, OneWay, TwoWay, Full })
+        {
+            foreach (var kind in new[] { TodoKind.Appointment, TodoKind.Task })
+            {
+                yield return new TestCaseData(mode, kind);
+            }
+        }
+    }
+
+    private static Task<Todo> AddAsync(SyncHarness h, TodoKind kind, string subject) =>
+        kind == TodoKind.Task
+            ? h.AddAsync(SyncHarness.TaskItem(subject, h.Now.AddDays(2), h.Now.AddDays(1)))
+            : h.AddAppointmentAsync(subject);
+
     [TestCase(Export)]
     [TestCase(OneWay)]
     [TestCase(TwoWay)]
@@ -63,17 +79,15 @@ public sealed class ModeMatrixTests
         Assert.That(h.SingleExternalOf(second.Id).Content.Subject, Is.EqualTo("second"));
     }
 
-    [TestCase(Export, false)]
-    [TestCase(OneWay, true)]
-    [TestCase(TwoWay, true)]
-    [TestCase(Full, true)]
+    [TestCaseSource(nameof(ModesAndKinds))]
     [Category("R-MODE-EXPORT-1")]
     [Category("R-MODE-1WAY-1")]
     [Category("R-MODE-2WAY-1")]
-    public async Task LeadingUpdate_GoesOutExceptInExport(SyncMode mode, bool expectUpdate)
+    public async Task LeadingUpdate_GoesOutExceptInExport(SyncMode mode, TodoKind kind)
     {
         var h = await SyncHarness.CreateAsync(mode);
-        var todo = await h.AddAppointmentAsync("before");
+        var expectUpdate = mode != Export;
+        var todo = await AddAsync(h, kind, "before");
         await h.RunTwiceAsync();
         await h.EditAsync(todo.Id, c => c with { Subject = "after", Location = "Hall" });
 
@@ -86,18 +100,16 @@ public sealed class ModeMatrixTests
         });
     }
 
-    [TestCase(Export, false)]
-    [TestCase(OneWay, true)]
-    [TestCase(TwoWay, true)]
-    [TestCase(Full, true)]
+    [TestCaseSource(nameof(ModesAndKinds))]
     [Category("D-3")]
     [Category("R-MODE-1WAY-4")]
     [Category("R-MODE-2WAY-3")]
-    public async Task LeadingDelete_DeletesExternallyExceptInExport(SyncMode mode, bool expectDelete)
+    public async Task LeadingDelete_DeletesExternallyExceptInExport(SyncMode mode, TodoKind kind)
     {
         var h = await SyncHarness.CreateAsync(mode);
-        var todo = await h.AddAppointmentAsync("to go");
-        var other = await h.AddAppointmentAsync("stays");
+        var expectDelete = mode != Export;
+        var todo = await AddAsync(h, kind, "to go");
+        var other = await AddAsync(h, kind, "stays");
         await h.RunTwiceAsync();
         await h.Leading.DeleteTodoAsync(todo.Id, CancellationToken.None);
 
@@ -108,22 +120,19 @@ public sealed class ModeMatrixTests
             Assert.That(report.DeletedOut, Is.EqualTo(expectDelete ? 1 : 0));
             Assert.That(h.ExternalOf(todo.Id), Has.Count.EqualTo(expectDelete ? 0 : 1));
             Assert.That(h.ExternalOf(other.Id), Has.Count.EqualTo(1));
-            Assert.That(h.LinkOf(todo.Id), Is.Null, "the link of a deleted to-do is gone");
+            Assert.That(h.LinkOf(todo.Id, kind == TodoKind.Task ? LinkKind.Task : LinkKind.Appointment), Is.Null, "the link of a deleted to-do is gone");
             Assert.That(h.Leading.AllTodos().Select(t => t.Id), Is.EquivalentTo(new[] { other.Id }), "a run never re-creates a to-do deleted in the leading system");
         });
     }
 
-    [TestCase(Export)]
-    [TestCase(OneWay)]
-    [TestCase(TwoWay)]
-    [TestCase(Full)]
+    [TestCaseSource(nameof(ModesAndKinds))]
     [Category("R-MODE-2WAY-1")]
     [Category("R-MODE-1WAY-2")]
     [Category("R-MODE-EXPORT-1")]
-    public async Task ExternalUpdate_ComesInOnlyInTwoWayAndFull(SyncMode mode)
+    public async Task ExternalUpdate_ComesInOnlyInTwoWayAndFull(SyncMode mode, TodoKind kind)
     {
         var h = await SyncHarness.CreateAsync(mode);
-        var todo = await h.AddAppointmentAsync("leading");
+        var todo = await AddAsync(h, kind, "leading");
         await h.RunTwiceAsync();
         var external = h.SingleExternalOf(todo.Id);
         h.Calendar.EditExternally(external.Id, c => c with { Subject = "edited in Outlook", Location = "Cafe" });
@@ -162,18 +171,15 @@ public sealed class ModeMatrixTests
         });
     }
 
-    [TestCase(Export)]
-    [TestCase(OneWay)]
-    [TestCase(TwoWay)]
-    [TestCase(Full)]
+    [TestCaseSource(nameof(ModesAndKinds))]
     [Category("R-MODE-2WAY-4")]
     [Category("R-MODE-1WAY-2")]
     [Category("R-MODE-EXPORT-1")]
     [Category("R-STAT-1")]
-    public async Task ExternalDelete_PerMode(SyncMode mode)
+    public async Task ExternalDelete_PerMode(SyncMode mode, TodoKind kind)
     {
         var h = await SyncHarness.CreateAsync(mode);
-        var todo = await h.AddAppointmentAsync("will be deleted outside");
+        var todo = await AddAsync(h, kind, "will be deleted outside");
         await h.RunTwiceAsync();
         h.Calendar.DeleteExternally(h.SingleExternalOf(todo.Id).Id);
 
@@ -245,15 +251,13 @@ public sealed class ModeMatrixTests
         }
     }
 
-    [TestCase(Export, false)]
-    [TestCase(OneWay, true)]
-    [TestCase(TwoWay, true)]
-    [TestCase(Full, true)]
+    [TestCaseSource(nameof(ModesAndKinds))]
     [Category("R-GEN-1")]
-    public async Task BothChanged_LeadingWins_AndTheExternalVersionIsJournaled(SyncMode mode, bool leadingGoesOut)
+    public async Task BothChanged_LeadingWins_AndTheExternalVersionIsJournaled(SyncMode mode, TodoKind kind)
     {
         var h = await SyncHarness.CreateAsync(mode);
-        var todo = await h.AddAppointmentAsync("original");
+        var leadingGoesOut = mode != Export;
+        var todo = await AddAsync(h, kind, "original");
         await h.RunTwiceAsync();
         h.Calendar.EditExternally(h.SingleExternalOf(todo.Id).Id, c => c with { Subject = "external version" });
         await h.EditAsync(todo.Id, c => c with { Subject = "leading version" });
@@ -398,12 +402,15 @@ public sealed class ModeMatrixTests
     public async Task AccountCutoff_ExcludesEverythingEndingBeforeIt(SyncMode mode)
     {
         var h = await SyncHarness.CreateAsync(mode, cutoff: new DateOnly(2026, 6, 1));
-        var before = await h.AddAsync(SyncHarness.Appointment("May", new DateTimeOffset(2026, 5, 31, 20, 0, 0, TimeSpan.Zero)));
+        // The cutoff is 1 June 00:00 in the database's zone (Europe/Berlin, UTC+2 in summer) = 31 May 22:00 UTC.
+        var before = await h.AddAsync(SyncHarness.Appointment("May", new DateTimeOffset(2026, 5, 31, 20, 30, 0, TimeSpan.Zero)));
+        var justAfter = await h.AddAsync(SyncHarness.Appointment("June, 00:30 Berlin", new DateTimeOffset(2026, 5, 31, 21, 30, 0, TimeSpan.Zero)));
         var after = await h.AddAsync(SyncHarness.Appointment("June", new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero)));
 
         await h.RunTwiceAsync();
 
         Assert.That(h.ExternalOf(before.Id), Is.Empty);
+        Assert.That(h.ExternalOf(justAfter.Id), Has.Count.EqualTo(1));
         Assert.That(h.ExternalOf(after.Id), Has.Count.EqualTo(1));
     }
 
@@ -535,6 +542,8 @@ public sealed class ModeMatrixTests
         });
     }
 
+    [TestCase(Export)]
+    [TestCase(OneWay)]
     [TestCase(TwoWay)]
     [TestCase(Full)]
     [Category("R-NOTE-1")]
@@ -551,7 +560,9 @@ public sealed class ModeMatrixTests
 
         await h.RunTwiceAsync();
 
-        Assert.That((await h.GetAsync(todo.Id))!.Content.Description, Is.EqualTo("Hello team,\n\n- one\n- two\n\nSee site (https://example.org)"));
+        Assert.That(
+            (await h.GetAsync(todo.Id))!.Content.Description,
+            Is.EqualTo(Incoming(mode) ? "Hello team,\n\n- one\n- two\n\nSee site (https://example.org)" : null));
     }
 
     [TestCase(Export)]

@@ -226,13 +226,18 @@ public sealed class RobustnessTests
         h.Calendar.EditExternally(h.SingleExternalOf(editedOutside.Id).Id, c => c with { Subject = "outside" });
         h.Calendar.CreateExternally(SyncHarness.Appointment("foreign", h.Now.AddDays(1)));
         var before = h.Snapshot();
+        var cursorBefore = await h.Leading.GetStateAsync(h.Account.Id, "cursor:appointment", CancellationToken.None);
+        var writesBefore = Writes(h);
 
         var plan = await h.RunAsync(new RunOptions { DryRun = true });
         var again = await h.RunAsync(new RunOptions { DryRun = true });
 
+        var cursorAfter = await h.Leading.GetStateAsync(h.Account.Id, "cursor:appointment", CancellationToken.None);
         Assert.Multiple(() =>
         {
             Assert.That(h.Snapshot(), Is.EqualTo(before));
+            Assert.That(Writes(h), Is.EqualTo(writesBefore), "no write call reached the target");
+            Assert.That(cursorAfter, Is.EqualTo(cursorBefore));
             Assert.That(plan.DryRun, Is.True);
             Assert.That(plan.Outcome, Is.EqualTo("dry-run"));
             Assert.That(plan.Changes, Is.Zero);
@@ -244,6 +249,9 @@ public sealed class RobustnessTests
             Assert.That(again.Plan, Is.EqualTo(plan.Plan), "a dry run does not move the cursor");
         });
     }
+
+    private static int Writes(SyncHarness h) =>
+        h.Calendar.Faults.Calls(TargetOperation.Create) + h.Calendar.Faults.Calls(TargetOperation.Update) + h.Calendar.Faults.Calls(TargetOperation.Delete);
 
     [Test]
     public async Task RejectedItem_IsRecorded_AndTheRunGoesOn()
@@ -469,5 +477,103 @@ public sealed class RobustnessTests
         Assert.That(json, Does.Contain("\"action\": \"CreateExternal\""));
         Assert.That(json, Does.Contain("\"mode\": \"OneWay\"").Or.Contain("\"mode\": 1"));
         Assert.That(report.ToSummary(), Does.Contain("dry run"));
+    }
+
+    [Test]
+    [Category("R-TSK-1")]
+    [Category("R-MODE-2WAY-1")]
+    public async Task DateOnlyTaskTarget_KeepsTheLeadingTime_AndSeesNoFalseChange()
+    {
+        var h = await SyncHarness.CreateAsync(SyncMode.TwoWay, capabilities: new TargetCapabilities { SupportsChangeCursor = true, TaskDatesAreDateOnly = true });
+        var due = new DateTimeOffset(2026, 7, 3, 14, 30, 0, TimeSpan.FromHours(2));
+        var task = await h.AddAsync(SyncHarness.TaskItem("call back", due));
+        await h.RunTwiceAsync();
+        var external = h.SingleExternalOf(task.Id);
+        Assert.That(external.Content.End, Is.EqualTo(new DateTimeOffset(2026, 7, 3, 0, 0, 0, TimeSpan.FromHours(2))));
+
+        h.Calendar.EditExternally(external.Id, c => c with { Subject = "call back today" });
+        var report = await h.RunTwiceAsync();
+
+        var after = (await h.GetAsync(task.Id))!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.UpdatedIn, Is.EqualTo(1));
+            Assert.That(after.Content.Subject, Is.EqualTo("call back today"));
+            Assert.That(after.Content.End, Is.EqualTo(due), "the date-only target kept the same date: the leading time stays");
+        });
+    }
+
+    [Test]
+    [Category("R-MODE-FULL-1")]
+    public async Task FullSync_DoesNotImportItemsTaggedByAnotherDatabase()
+    {
+        var h = await SyncHarness.CreateAsync(SyncMode.Full);
+        h.Calendar.CreateExternally(SyncHarness.Appointment("from the other tenant", h.Now.AddDays(1)) with { SourceTag = "Other:17" }, "proadsync-other-17");
+        h.Calendar.CreateExternally(SyncHarness.Appointment("plain", h.Now.AddDays(1)));
+
+        var report = await h.RunTwiceAsync();
+
+        Assert.That(report.ImportedIn, Is.EqualTo(1));
+        Assert.That(h.Leading.AllTodos().Single().Content.Subject, Is.EqualTo("plain"));
+    }
+
+    [Test]
+    [Category("R-DIFF-4")]
+    public async Task FullSync_ImportsByStartOrEnd_AndTasksByDue()
+    {
+        var h = await SyncHarness.CreateAsync(SyncMode.Full);
+        var cutoff = h.Now.AddMonths(-12);
+        h.Calendar.CreateExternally(SyncHarness.Appointment("ends inside", cutoff.AddHours(-2), hours: 4));
+        h.Calendar.CreateExternally(SyncHarness.Appointment("entirely before", cutoff.AddDays(-2)));
+        h.Calendar.CreateExternally(SyncHarness.Appointment("too far ahead", h.Now.AddMonths(13)));
+        h.Calendar.CreateExternally(SyncHarness.TaskItem("due inside, started long ago", h.Now.AddDays(3), start: h.Now.AddYears(-3)));
+        h.Calendar.CreateExternally(SyncHarness.TaskItem("due outside", h.Now.AddMonths(-14), start: h.Now.AddDays(-1)));
+
+        await h.RunTwiceAsync();
+
+        Assert.That(h.Leading.AllTodos().Select(t => t.Content.Subject), Is.EquivalentTo(new[] { "ends inside", "due inside, started long ago" }));
+
+        // Time brings the far item into the window: it is imported then, even with a change cursor.
+        h.Time.Advance(TimeSpan.FromDays(40));
+        await h.RunTwiceAsync();
+        Assert.That(h.Leading.AllTodos().Select(t => t.Content.Subject), Does.Contain("too far ahead"));
+    }
+
+    [Test]
+    public void Report_BecomesARunRecord()
+    {
+        var report = new RunReport { AccountId = 3, Mode = SyncMode.TwoWay, StartedAt = SyncHarness.Start, FinishedAt = SyncHarness.Start.AddSeconds(2), FatalError = FatalErrorKind.Transient, FatalMessage = "busy" };
+
+        var record = report.ToRunRecord();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(record.Outcome, Is.EqualTo("failed"));
+            Assert.That(record.Error, Is.EqualTo("busy"));
+            Assert.That(record.SummaryJson, Does.Contain("\"fatalError\": \"Transient\""));
+        });
+    }
+
+    [TestCase(SyncMode.OneWay)]
+    [TestCase(SyncMode.TwoWay)]
+    [Description("Crash after the external update, before the link save: the next run sees its own write, no journal, no second write.")]
+    public async Task CrashAfterExternalUpdate_NextRunRecognisesItsOwnWrite(SyncMode mode)
+    {
+        var h = await SyncHarness.CreateAsync(mode);
+        var todo = await h.AddAppointmentAsync("v1");
+        await h.RunTwiceAsync();
+        await h.EditAsync(todo.Id, c => c with { Subject = "v2" });
+        h.Calendar.Faults.FailNth(TargetOperation.Update, 1, () => new OperationCanceledException("killed"), afterEffect: true);
+
+        Assert.ThrowsAsync<OperationCanceledException>(() => h.RunAsync());
+        var report = await h.RunTwiceAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(h.SingleExternalOf(todo.Id).Content.Subject, Is.EqualTo("v2"));
+            Assert.That(report.UpdatedOut, Is.Zero, "the write already happened");
+            Assert.That(h.Leading.AllJournal(), Is.Empty, "our own write is not an external edit");
+            Assert.That(h.LinkOf(todo.Id)!.LeadingRevision, Is.EqualTo(2));
+        });
     }
 }

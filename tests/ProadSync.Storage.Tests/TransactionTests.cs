@@ -147,4 +147,18 @@ public class TransactionTests : StoreTestBase
         Assert.That(await Store.ListLinksAsync(bobs.Id, LinkKind.Task, Ct), Has.Count.EqualTo(1));
         Assert.That(await Store.GetStateAsync(bobs.Id, "cursor", Ct), Is.EqualTo("token-2"));
     }
+
+    [Test]
+    public async Task A_cancelled_change_writes_nothing()
+    {
+        var user = await UserAsync();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        Assert.That(async () => await Store.AddTodoAsync(new TodoDraft(user.Id, Task("never", T0)), cancelled.Token), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(async () => await Store.AddUserAsync("never", "x", false, cancelled.Token), Throws.InstanceOf<OperationCanceledException>());
+
+        Assert.That(await Store.ListTodosAsync(new TodoQuery(), Ct), Is.Empty);
+        Assert.That(await Store.ListUsersAsync(Ct), Has.Count.EqualTo(1));
+    }
 }

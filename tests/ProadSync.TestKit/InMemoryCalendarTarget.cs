@@ -296,10 +296,24 @@ public sealed class InMemoryCalendarTarget : ICalendarTarget
         return cursor.Value.StartsWith('c') && long.TryParse(cursor.Value.AsSpan(1), NumberStyles.Integer, CultureInfo.InvariantCulture, out sequence);
     }
 
-    private CalendarItem Store(CalendarItem content) =>
-        DoubleLineBreaks && content.Description is { } text
-            ? content with { Description = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "\n\n", StringComparison.Ordinal) }
-            : content;
+    private CalendarItem Store(CalendarItem content)
+    {
+        if (DoubleLineBreaks && content.Description is { } text)
+        {
+            content = content with { Description = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "\n\n", StringComparison.Ordinal) };
+        }
+
+        if (Capabilities.TaskDatesAreDateOnly && content.Kind == TodoKind.Task)
+        {
+            // Like a CalDAV VTODO with DUE;VALUE=DATE: the time of day is lost.
+            content = content with { Start = DateOnlyOf(content.Start), End = DateOnlyOf(content.End) };
+        }
+
+        return content;
+    }
+
+    private static DateTimeOffset? DateOnlyOf(DateTimeOffset? value) =>
+        value is { } v ? new DateTimeOffset(v.Date, v.Offset) : null;
 
     private StoredCalendarItem Guard(TodoKind kind, ExternalItemRef item)
     {

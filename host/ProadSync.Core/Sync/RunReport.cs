@@ -102,6 +102,18 @@ public sealed record RunReport
         : Failed.Count > 0 ? "partial"
         : "succeeded";
 
+    /// <summary>The run as the run log keeps it (<see cref="ILeadingSystem.SaveRunAsync"/>): outcome, this report as JSON and the fatal error.</summary>
+    /// <returns>A new run record (Id 0).</returns>
+    public RunRecord ToRunRecord() => new()
+    {
+        AccountId = AccountId,
+        StartedAt = StartedAt,
+        FinishedAt = FinishedAt,
+        Outcome = Outcome,
+        SummaryJson = ToJson(),
+        Error = FatalError != FatalErrorKind.None ? FatalMessage : StoppedByCircuitBreaker ? CircuitBreakerMessage : null,
+    };
+
     /// <summary>Serialises the report as indented JSON (camelCase, enums as names).</summary>
     /// <returns>The JSON text.</returns>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);

@@ -128,12 +128,12 @@ internal sealed partial class SyncRun : IDisposable
 
             if (CheckCircuitBreaker(kinds))
             {
-                return Finish(kinds, dryRun: RunOptions.DryRun);
+                return Finish(dryRun: RunOptions.DryRun);
             }
 
             if (RunOptions.DryRun)
             {
-                return Finish(kinds, dryRun: true);
+                return Finish(dryRun: true);
             }
 
             foreach (var kind in kinds)
@@ -146,6 +146,14 @@ internal sealed partial class SyncRun : IDisposable
                 if (!kind.Skipped && kind.Failures == 0)
                 {
                     await _leading.SetStateAsync(_account.Id, CursorKey(kind.Kind), kind.NextCursor?.Value, cancellationToken);
+                    if (_mode == SyncMode.Full)
+                    {
+                        await _leading.SetStateAsync(
+                            _account.Id,
+                            DeferredKey(kind.Kind),
+                            kind.Deferred.Count == 0 ? null : string.Join('\n', kind.Deferred.Order(StringComparer.Ordinal)),
+                            cancellationToken);
+                    }
                 }
             }
 
@@ -185,12 +193,11 @@ internal sealed partial class SyncRun : IDisposable
             LogRunFailed(_logger, _account.Id, _report.Fatal, _report.FatalMessage);
         }
 
-        return Finish(kinds, dryRun: RunOptions.DryRun);
+        return Finish(dryRun: RunOptions.DryRun);
     }
 
-    private RunReport Finish(List<KindState> kinds, bool dryRun)
+    private RunReport Finish(bool dryRun)
     {
-        _ = kinds;
         var report = _report.Build(_account.Id, _mode, _now, _time.GetUtcNow(), dryRun);
         LogRunFinished(_logger, _account.Id, report.Outcome, report.Changes, report.Failed.Count);
         return report;
@@ -199,6 +206,8 @@ internal sealed partial class SyncRun : IDisposable
     private static string KindName(TodoKind kind) => kind == TodoKind.Task ? "task" : "appointment";
 
     private static string CursorKey(TodoKind kind) => "cursor:" + KindName(kind);
+
+    private static string DeferredKey(TodoKind kind) => "deferred:" + KindName(kind);
 
     private static string GenerationKey(TodoKind kind, long todoId) =>
         string.Create(CultureInfo.InvariantCulture, $"generation:{KindName(kind)}:{todoId}");
@@ -246,6 +255,19 @@ internal sealed partial class SyncRun : IDisposable
             else if (_mode == SyncMode.Full && toFetch.Add(item.Id))
             {
                 unlinked.Add(item.Id);
+            }
+        }
+
+        // Full sync: external items that lay beyond the window's end are looked at again, because a cursor reports
+        // them only when they change, not when time brings them into the window (R-DIFF-4).
+        if (_mode == SyncMode.Full && await _leading.GetStateAsync(_account.Id, DeferredKey(kind), ct) is { Length: > 0 } deferred)
+        {
+            foreach (var id in deferred.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!linkByExternal.ContainsKey(id) && toFetch.Add(id))
+                {
+                    unlinked.Add(id);
+                }
             }
         }
 
@@ -384,10 +406,14 @@ internal sealed partial class SyncRun : IDisposable
         foreach (var work in kind.Works)
         {
             var decision = SafeDecide(work);
-            Record(work, decision, planOnly: true);
+            Report(work, decision);
             if (decision.Step == Step.Fail)
             {
                 kind.Failures++;
+            }
+            else if (decision.Step == Step.Defer && work.ExternalId is { } deferred)
+            {
+                kind.Deferred.Add(deferred);
             }
         }
     }
@@ -404,20 +430,18 @@ internal sealed partial class SyncRun : IDisposable
         }
     }
 
-    private void Record(ItemWork work, Decision decision, bool planOnly)
+    /// <summary>Adds a decision to the report: a plan entry for an action, a skipped or failed item otherwise.</summary>
+    private void Report(ItemWork work, Decision decision)
     {
         if (decision.Action is { } action)
         {
-            if (planOnly)
-            {
-                _report.Plan(new PlanEntry(work.LinkKind, work.LeadingId, work.ExternalId, action, decision.Reason));
-            }
+            _report.Plan(new PlanEntry(work.LinkKind, work.LeadingId, work.ExternalId, action, decision.Reason));
         }
-        else if (decision.Step == Step.Skip && planOnly)
+        else if (decision.Step == Step.Skip)
         {
             _report.Skip(work.LinkKind, work.LeadingId, work.ExternalId, decision.Reason);
         }
-        else if (decision.Step == Step.Fail && planOnly)
+        else if (decision.Step == Step.Fail)
         {
             _report.Fail(work.LinkKind, work.LeadingId, work.ExternalId, decision.Reason);
         }
@@ -483,6 +507,8 @@ internal sealed partial class SyncRun : IDisposable
             return _mode switch
             {
                 SyncMode.Export => new Decision(Step.RememberGone, "Deleted externally; export sends each item once (R-MODE-EXPORT-1)."),
+                SyncMode.OneWay when leadingChanged && work.LeadingState == LeadingState.Candidate =>
+                    new Decision(Step.Recreate, "Deleted externally and changed in the leading system: created again (R-MODE-1WAY-1, R-MODE-1WAY-2)."),
                 SyncMode.OneWay => new Decision(Step.RememberGone, "Deleted externally; created again when the leading item changes (R-MODE-1WAY-2)."),
                 _ => new Decision(Step.MarkDeleted, "Deleted externally: marked \"externally deleted\" (R-MODE-2WAY-4)."),
             };
@@ -561,7 +587,8 @@ internal sealed partial class SyncRun : IDisposable
 
         if (!InWindow(content))
         {
-            return Decision.None;
+            var ahead = content.Kind == TodoKind.Task ? content.End : content.Start ?? content.End;
+            return ahead >= _window.End ? new Decision(Step.Defer) : Decision.None;
         }
 
         return new Decision(Step.Import, "Created externally inside the window (R-MODE-FULL-1, R-DIFF-4).");
@@ -618,7 +645,7 @@ internal sealed partial class SyncRun : IDisposable
                 var decision = SafeDecide(work);
                 if (attempt > 0 && decision.Step is Step.Skip or Step.Fail)
                 {
-                    Record(work, decision, planOnly: true);
+                    Report(work, decision);
                     return;
                 }
 
@@ -670,6 +697,7 @@ internal sealed partial class SyncRun : IDisposable
         switch (decision.Step)
         {
             case Step.Nothing:
+            case Step.Defer:
             case Step.Skip:
             case Step.Fail:
                 return;

@@ -78,7 +78,7 @@ internal sealed partial class SyncRun
             {
                 await ExecuteContactAsync(work, ct);
             }
-            catch (Exception ex) when (ex is ItemRejectedException or TransientTargetException or VersionConflictException or LeadingValidationException)
+            catch (Exception ex) when (ex is not (OperationCanceledException or TargetAuthenticationException or TargetConfigurationException))
             {
                 _report.Fail(LinkKind.Contact, work.Contact?.Id ?? work.Link?.LeadingId, work.Link?.ExternalId, ex.Message);
             }

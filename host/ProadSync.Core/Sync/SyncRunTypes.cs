@@ -59,6 +59,7 @@ internal enum Step
     Detach,
     DropLink,
     RememberGone,
+    Defer,
 }
 
 /// <summary>An observation of one external item.</summary>
@@ -127,4 +128,7 @@ internal sealed class KindState
     public int ActiveLinks { get; set; }
 
     public int Failures { get; set; }
+
+    /// <summary>External ids (full sync) that lie beyond the window's end and are checked again in later runs.</summary>
+    public List<string> Deferred { get; } = [];
 }
