@@ -30,15 +30,15 @@ public sealed class DavExternalSide : IExternalSide, IDisposable
         _collection = collection;
         _accountUrl = accountUrl;
         _userName = userName;
-        _http = new HttpClient(new SocketsHttpHandler
-        {
-            Credentials = new NetworkCredential(userName, password),
-            PreAuthenticate = true,
-            AllowAutoRedirect = false,
-            UseProxy = false,
-        })
-        { Timeout = TimeSpan.FromSeconds(60) };
+        _http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false }) { Timeout = TimeSpan.FromSeconds(60) };
+
+        // Basic on every request (Radicale, DAViCal): no challenge round trip whose early 401 cuts a PUT body short.
+        _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(userName + ":" + password)));
         _http.DefaultRequestHeaders.UserAgent.ParseAdd("proadsync-chaos/1.0");
+
+        // A fresh connection per request: Radicale's server may close a kept-alive one under a non-idempotent PUT.
+        _http.DefaultRequestHeaders.ConnectionClose = true;
     }
 
     /// <summary>The collection.</summary>
@@ -63,7 +63,9 @@ public sealed class DavExternalSide : IExternalSide, IDisposable
     {
         FaultProxy.FaultProxyServer.RequireLoopback(home);
         var url = new Uri(home, name + "/");
-        using var client = new HttpClient(new SocketsHttpHandler { Credentials = new NetworkCredential(userName, password), PreAuthenticate = true, UseProxy = false });
+        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false });
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(userName + ":" + password)));
         const string body = "<?xml version=\"1.0\" encoding=\"utf-8\"?><C:mkcalendar xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\">" +
                             "<D:set><D:prop><D:displayname>chaos</D:displayname><C:supported-calendar-component-set><C:comp name=\"VEVENT\"/><C:comp name=\"VTODO\"/></C:supported-calendar-component-set></D:prop></D:set></C:mkcalendar>";
         using var request = new HttpRequestMessage(new HttpMethod("MKCALENDAR"), url) { Content = new StringContent(body, Encoding.UTF8, "application/xml") };
@@ -153,7 +155,22 @@ public sealed class DavExternalSide : IExternalSide, IDisposable
     {
         using var content = new StringContent(text, Encoding.UTF8);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/calendar") { CharSet = "utf-8" };
-        using var response = await _http.PutAsync(url, content, cancellationToken);
+        HttpResponseMessage? response = null;
+        for (var attempt = 1; response is null; attempt++)
+        {
+            try
+            {
+                response = await _http.PutAsync(url, content, cancellationToken);
+            }
+            catch (HttpRequestException ex) when (attempt < 5)
+            {
+                // Radicale's HTTP/1.0 server sometimes closes the connection without an answer; another client retries.
+                Console.Error.WriteLine($"external PUT {url} attempt {attempt}: {ex.InnerException?.Message ?? ex.Message}");
+                await Task.Delay(100 * attempt, cancellationToken);
+            }
+        }
+
+        using var disposeResponse = response;
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         if ((int)response.StatusCode is < 200 or > 299 || ((int)response.StatusCode == 207 && body.Contains("HTTP/1.1 4", StringComparison.Ordinal)))
         {
