@@ -49,6 +49,9 @@ public sealed record ChaosOptions
     /// <summary>A scratch folder for homes and vdir folders (deleted afterwards by the caller).</summary>
     public required string WorkDirectory { get; init; }
 
+    /// <summary>Traces every proxied request (for debugging a violation), if set.</summary>
+    public Action<string>? ProxyTrace { get; init; }
+
     /// <summary>Where progress lines go, if anywhere.</summary>
     public TextWriter? Log { get; init; }
 }

@@ -71,6 +71,7 @@ public sealed class ChaosRunner
                     Kinds = _options.FaultKinds,
                     RetryAfter = _options.ProxyRetryAfter,
                     MaxDelay = _options.ProxyMaxDelay,
+                    Trace = _options.ProxyTrace,
                 },
                 ct);
             var collection = await DavExternalSide.MakeCalendarAsync(server.CalendarHome, $"chaos-{modeName}-{_options.Seed}-{Guid.NewGuid():N}"[..40], server.User, server.Password, ct);

@@ -51,6 +51,7 @@ try
                 PluginDirectory = Path.Combine(repoRoot, "artifacts", "plugins"),
                 WorkDirectory = work,
                 Log = Console.Out,
+                ProxyTrace = options.ContainsKey("--trace") ? line => Console.WriteLine("  proxy: " + line) : null,
             };
             var result = await new ChaosRunner(chaos).RunAsync(cancel.Token);
             Console.WriteLine(result);

@@ -24,6 +24,9 @@ public sealed record FaultProxyOptions
     /// <summary>The Retry-After value sent with 429 and 503.</summary>
     public TimeSpan RetryAfter { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Called with one line per request (method, path, fault, upstream status), for tracing; <see langword="null"/> for none.</summary>
+    public Action<string>? Trace { get; init; }
+
     /// <summary>How long the proxy waits for the upstream server.</summary>
     public TimeSpan UpstreamTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

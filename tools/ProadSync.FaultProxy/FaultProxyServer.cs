@@ -111,6 +111,7 @@ public sealed partial class FaultProxyServer : IAsyncDisposable
         var body = await ReadAllAsync(context.Request.Body, aborted);
         var syncToken = method == "REPORT" ? SyncTokenOf(body) : null;
         var fault = Schedule.Next(method, syncToken is { Length: > 0 });
+        _options.Trace?.Invoke($"{method} {context.Request.Path} fault={fault?.ToString() ?? "-"}");
 
         switch (fault)
         {
