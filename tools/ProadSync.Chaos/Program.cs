@@ -14,6 +14,7 @@ for (var i = command == "chaos" && (args.Length == 0 || args[0].StartsWith('-'))
 
 string Opt(string name, string fallback) => options.TryGetValue(name, out var v) ? v : fallback;
 var repoRoot = typeof(ChaosRunner).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
+var configuration = typeof(ChaosRunner).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;
 var work = Path.Combine(Path.GetTempPath(), "proadsync-chaos-" + Environment.ProcessId);
 Directory.CreateDirectory(work);
 using var cancel = new CancellationTokenSource();
@@ -58,8 +59,31 @@ try
             return result.Violations.Count == 0 ? 0 : 1;
         }
 
+        case "crash":
+        {
+            var target = Opt("--target", "vdir");
+            DavServer? server = target == "vdir" ? null : DavServer.FromEnvFile(Opt("--env", Path.Combine(Path.GetTempPath(), "proadsync-dav", "servers.env")), target);
+            var crash = new CrashOptions
+            {
+                Seed = int.Parse(Opt("--seed", "1"), c),
+                Items = int.Parse(Opt("--items", "1000"), c),
+                PushKills = int.Parse(Opt("--push-kills", "10"), c),
+                UpdateKills = int.Parse(Opt("--update-kills", "10"), c),
+                UpdateEdits = int.Parse(Opt("--update-edits", "100"), c),
+                Server = server,
+                CliPath = Opt("--cli", CrashOptions.DefaultCliPath(repoRoot, configuration)),
+                PluginDirectory = Path.Combine(repoRoot, "artifacts", "plugins"),
+                WorkDirectory = work,
+                Log = Console.Out,
+            };
+            var result = await new CrashRunner(crash).RunAsync(cancel.Token);
+            Console.WriteLine(result);
+            return result.Violations.Count == 0 ? 0 : 1;
+        }
+
         default:
-            await Console.Error.WriteLineAsync("usage: proadsync-chaos chaos [--target vdir|radicale|davical|xandikos|sabredav] [--env servers.env] [--seed N] [--rounds N] [--modes export,one-way,two-way,full] [--fault-rate R]");
+            await Console.Error.WriteLineAsync("usage: proadsync-chaos chaos [--target vdir|radicale|davical] [--env servers.env] [--seed N] [--rounds N] [--modes export,one-way,two-way,full] [--fault-rate R] [--trace 1]");
+            await Console.Error.WriteLineAsync("       proadsync-chaos crash [--target vdir|davical|radicale] [--env servers.env] [--seed N] [--items 1000] [--push-kills 10] [--update-kills 10] [--update-edits 100]");
             return 2;
     }
 }

@@ -78,15 +78,44 @@ public sealed class DavExternalSide : IExternalSide, IDisposable
         return url;
     }
 
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<ExternalObject>> ListAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a request, retrying a connection closed without an answer (Radicale's HTTP/1.0 server does that now and
+    /// then; another client would retry too). The factory builds a fresh request per attempt.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(new HttpMethod("PROPFIND"), _collection)
+        for (var attempt = 1; ; attempt++)
         {
-            Content = new StringContent("<?xml version=\"1.0\" encoding=\"utf-8\"?><D:propfind xmlns:D=\"DAV:\"><D:prop><D:getetag/></D:prop></D:propfind>", Encoding.UTF8, "application/xml"),
-        };
-        request.Headers.Add("Depth", "1");
-        using var response = await _http.SendAsync(request, cancellationToken);
+            using var message = request();
+            try
+            {
+                return await _http.SendAsync(message, cancellationToken);
+            }
+            catch (HttpRequestException) when (attempt < 5)
+            {
+                await Task.Delay(100 * attempt, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Counts the objects with one PROPFIND (no GETs): cheap enough to poll while a run writes.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The number of objects.</returns>
+    public async Task<int> CountAsync(CancellationToken cancellationToken) => (await HrefsAsync(cancellationToken)).Count;
+
+    private async Task<List<Uri>> HrefsAsync(CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(
+            () =>
+            {
+                var request = new HttpRequestMessage(new HttpMethod("PROPFIND"), _collection)
+                {
+                    Content = new StringContent("<?xml version=\"1.0\" encoding=\"utf-8\"?><D:propfind xmlns:D=\"DAV:\"><D:prop><D:getetag/></D:prop></D:propfind>", Encoding.UTF8, "application/xml"),
+                };
+                request.Headers.Add("Depth", "1");
+                return request;
+            },
+            cancellationToken);
         var xml = await response.Content.ReadAsStringAsync(cancellationToken);
         if ((int)response.StatusCode != 207)
         {
@@ -97,25 +126,26 @@ public sealed class DavExternalSide : IExternalSide, IDisposable
         using var reader = XmlReader.Create(new StringReader(xml), settings);
         var document = XDocument.Load(reader);
         var own = Canonical(_collection).TrimEnd('/');
-        var result = new List<ExternalObject>();
-        foreach (var href in document.Descendants(Dav + "response").Select(r => r.Element(Dav + "href")?.Value).OfType<string>())
-        {
-            var url = new Uri(_collection, href);
-            var id = Canonical(url);
-            if (id.TrimEnd('/') == own || id.EndsWith('/'))
-            {
-                continue;
-            }
+        return document.Descendants(Dav + "response").Select(r => r.Element(Dav + "href")?.Value).OfType<string>()
+            .Select(href => new Uri(_collection, href))
+            .Where(url => Canonical(url).TrimEnd('/') != own && !Canonical(url).EndsWith('/'))
+            .ToList();
+    }
 
-            using var get = await _http.GetAsync(url, cancellationToken);
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ExternalObject>> ListAsync(CancellationToken cancellationToken)
+    {
+        var result = new List<ExternalObject>();
+        foreach (var url in await HrefsAsync(cancellationToken))
+        {
+            using var get = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, url), cancellationToken);
             if (get.StatusCode == HttpStatusCode.NotFound)
             {
                 continue;
             }
 
             var text = await get.Content.ReadAsStringAsync(cancellationToken);
-            var parsed = IcsText.Parse(id, text);
-            if (parsed is not null)
+            if (IcsText.Parse(Canonical(url), text) is { } parsed)
             {
                 result.Add(parsed);
             }
@@ -135,7 +165,7 @@ public sealed class DavExternalSide : IExternalSide, IDisposable
     /// <inheritdoc />
     public async Task DeleteAsync(ExternalObject item, CancellationToken cancellationToken)
     {
-        using var response = await _http.DeleteAsync(new Uri(_collection, item.Id), cancellationToken);
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Delete, new Uri(_collection, item.Id)), cancellationToken);
         if ((int)response.StatusCode is (< 200 or > 299) and not 404)
         {
             throw new InvalidOperationException($"DELETE {item.Id} answered {(int)response.StatusCode}.");
@@ -153,24 +183,14 @@ public sealed class DavExternalSide : IExternalSide, IDisposable
 
     private async Task PutAsync(Uri url, string text, CancellationToken cancellationToken)
     {
-        using var content = new StringContent(text, Encoding.UTF8);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/calendar") { CharSet = "utf-8" };
-        HttpResponseMessage? response = null;
-        for (var attempt = 1; response is null; attempt++)
-        {
-            try
+        using var response = await SendAsync(
+            () =>
             {
-                response = await _http.PutAsync(url, content, cancellationToken);
-            }
-            catch (HttpRequestException ex) when (attempt < 5)
-            {
-                // Radicale's HTTP/1.0 server sometimes closes the connection without an answer; another client retries.
-                Console.Error.WriteLine($"external PUT {url} attempt {attempt}: {ex.InnerException?.Message ?? ex.Message}");
-                await Task.Delay(100 * attempt, cancellationToken);
-            }
-        }
-
-        using var disposeResponse = response;
+                var content = new StringContent(text, Encoding.UTF8);
+                content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/calendar") { CharSet = "utf-8" };
+                return new HttpRequestMessage(HttpMethod.Put, url) { Content = content };
+            },
+            cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         if ((int)response.StatusCode is < 200 or > 299 || ((int)response.StatusCode == 207 && body.Contains("HTTP/1.1 4", StringComparison.Ordinal)))
         {
