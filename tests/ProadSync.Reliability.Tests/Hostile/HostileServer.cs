@@ -22,7 +22,7 @@ internal sealed record HostileRequest(string Method, string Path, string Body);
 /// </summary>
 internal sealed class HostileServer : IAsyncDisposable
 {
-    private static readonly HashSet<string> Skip = new(StringComparer.OrdinalIgnoreCase) { "Host", "Connection", "Transfer-Encoding", "Content-Length", "Keep-Alive" };
+    private static readonly HashSet<string> Skip = new(StringComparer.OrdinalIgnoreCase) { "Host", "Connection", "Transfer-Encoding", "Content-Length", "Keep-Alive", "Accept-Encoding" };
     private readonly WebApplication _app;
     private readonly HttpClient _upstream = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false }) { Timeout = TimeSpan.FromSeconds(30) };
     private readonly Uri _target;
