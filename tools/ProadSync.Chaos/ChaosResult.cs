@@ -37,6 +37,9 @@ public sealed class ChaosResult
     /// <summary>Requests that passed the proxy.</summary>
     public long ProxiedRequests { get; set; }
 
+    /// <summary>Requests the real server itself failed (dropped connections), answered 502 by the proxy; not injected.</summary>
+    public long UpstreamErrors { get; set; }
+
     /// <summary>Retries the host made.</summary>
     public long Retries { get; set; }
 
@@ -58,6 +61,7 @@ public sealed class ChaosResult
     {
         ArgumentNullException.ThrowIfNull(counters);
         ProxiedRequests += counters.Requests;
+        UpstreamErrors += counters.UpstreamErrors;
         foreach (var (kind, count) in counters.Snapshot())
         {
             Faults[kind] = Faults.GetValueOrDefault(kind) + count;
@@ -73,7 +77,7 @@ public sealed class ChaosResult
         text.AppendLine(c, $"rounds: {Rounds}");
         text.AppendLine(c, $"runs: {Runs} ({FaultedRuns} with faults; {FailedRuns} failed, {PartialRuns} partial, all recovered by later runs)");
         text.AppendLine(c, $"operations: {LeadingOps + ExternalOps} ({LeadingOps} leading, {ExternalOps} external)");
-        text.AppendLine(c, $"requests through the proxy: {ProxiedRequests}");
+        text.AppendLine(c, $"requests through the proxy: {ProxiedRequests} (the server itself dropped {UpstreamErrors}, answered 502; not counted as injected)");
         text.AppendLine(c, $"faults injected: {FaultsTotal}{(Faults.Count == 0 ? string.Empty : " (" + string.Join(", ", Faults.OrderBy(f => f.Key).Select(f => $"{f.Key} {f.Value}")) + ")")}");
         text.AppendLine(c, $"retries: {Retries}; accounts auto-disabled and re-enabled: {AutoDisabled}");
         text.AppendLine(c, $"items at the end: {ItemsAtEnd}");

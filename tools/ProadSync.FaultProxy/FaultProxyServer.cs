@@ -173,6 +173,7 @@ public sealed partial class FaultProxyServer : IAsyncDisposable
         {
             if (!aborted.IsCancellationRequested)
             {
+                Counters.UpstreamError();
                 context.Response.StatusCode = 502;
             }
 
