@@ -33,7 +33,8 @@ for f in files:
     counters = ET.parse(f).getroot().find("t:ResultSummary/t:Counters", ns)
     passed += int(counters.get("passed", 0))
     failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
-    skipped += int(counters.get("notExecuted", 0)) + int(counters.get("inconclusive", 0))
+    # VSTest's trx counts an ignored test only in "total" (not executed, not passed).
+    skipped += max(int(counters.get("total", 0)) - int(counters.get("executed", 0)), int(counters.get("notExecuted", 0))) + int(counters.get("inconclusive", 0))
 if status != 0 and failed == 0:
     failed = 1  # a test host crashed or a project did not run: never report green
 print(f"{len(files)} test project(s) reported", file=sys.stderr)

@@ -5,6 +5,7 @@ using ProadSync.Hosting.Accounts;
 using ProadSync.Hosting.Licensing;
 using ProadSync.Hosting.Runs;
 using ProadSync.Hosting.Runs.Resilience;
+using ProadSync.Hosting.Users;
 using ProadSync.PluginHost;
 using ProadSync.Storage.Sqlite;
 
@@ -16,7 +17,7 @@ namespace ProadSync.Hosting;
 /// </summary>
 public sealed class HostServices : IAsyncDisposable
 {
-    private HostServices(ProadSyncHome home, ILeadingCatalog catalog, IPluginCatalog plugins, SecretProtector secrets, LicensingService licensing, AccountService accounts, SyncService sync)
+    private HostServices(ProadSyncHome home, ILeadingCatalog catalog, IPluginCatalog plugins, SecretProtector secrets, LicensingService licensing, AccountService accounts, SyncService sync, UserService users)
     {
         Home = home;
         Catalog = catalog;
@@ -25,6 +26,7 @@ public sealed class HostServices : IAsyncDisposable
         Licensing = licensing;
         Accounts = accounts;
         Sync = sync;
+        Users = users;
     }
 
     /// <summary>The home folder.</summary>
@@ -47,6 +49,9 @@ public sealed class HostServices : IAsyncDisposable
 
     /// <summary>Runs.</summary>
     public SyncService Sync { get; }
+
+    /// <summary>Users' web passwords and the admin role.</summary>
+    public UserService Users { get; }
 
     /// <summary>Creates targets for accounts (with the retry policy; its <see cref="TargetResolver.Retries"/> count what it did).</summary>
     public TargetResolver Targets { get; private init; } = null!;
@@ -86,7 +91,7 @@ public sealed class HostServices : IAsyncDisposable
         var engine = new SyncEngine(new SyncEngineOptions(), time, loggerFactory.CreateLogger<SyncEngine>());
         var sync = new SyncService(home, catalog, plugins, targets, engine, time, loggerFactory.CreateLogger<SyncService>());
         var accounts = new AccountService(catalog, secrets, targets);
-        return new HostServices(home, catalog, plugins, secrets, licensing, accounts, sync) { Targets = targets };
+        return new HostServices(home, catalog, plugins, secrets, licensing, accounts, sync, new UserService(catalog)) { Targets = targets };
     }
 
     /// <inheritdoc />

@@ -17,6 +17,12 @@ public sealed class ProadSyncHome
     /// <summary>The rolling log files.</summary>
     public string LogsDirectory => Path.Combine(Root, "logs");
 
+    /// <summary>
+    /// An admin's description templates: <c>templates/&lt;database&gt;/incoming.scriban</c> and <c>outgoing.scriban</c>
+    /// override the built-in ones for one database.
+    /// </summary>
+    public string TemplatesDirectory => Path.Combine(Root, "templates");
+
     /// <summary>Plugins an admin dropped in (in addition to the built-in ones beside the executable).</summary>
     public string PluginsDirectory => Path.Combine(Root, "plugins");
 

@@ -46,7 +46,12 @@ public static class VCardReader
                     last = Part(n, 0);
                     first = Part(n, 1);
                     break;
-                case "ORG": org = Part(SplitStructured(value), 0); break;
+                case "ORG":
+                    // We write one component; servers that rewrite vCards (Radicale) may turn an escaped ';' into a
+                    // component separator (DAViCal stores "Co; KG" for an escaped "Co\\; KG"), so the components are joined again.
+                    var o = string.Join(";", SplitStructured(value).Where(p => p.Length > 0));
+                    org = o.Length > 0 ? o : null;
+                    break;
                 case "TITLE": title = Unescape(value); break;
                 case "URL": url = Unescape(value); break;
                 case "X-PROAD-ID": tag = Unescape(value); break;

@@ -239,4 +239,33 @@ public sealed class VdirSyncTests
         Assert.That(confirmed.Json[0].GetProperty("deletedOut").GetInt32(), Is.EqualTo(12));
         Assert.That(Files(), Is.Empty);
     }
+
+    [Test, Category("R-ACC-3")]
+    public async Task Five_failed_runs_in_a_row_switch_the_account_off_with_the_reason()
+    {
+        await Ok("accounts", "set", "acme", "anna", "--plugin", "vdir", "--url", _folder, "--mode", "one-way", "--enabled", "true");
+        await AddAsync("Anything");
+        await SyncAsync();
+        Directory.Delete(_folder, recursive: true);
+        for (var i = 1; i <= 5; i++)
+        {
+            var failed = await _cli.RunAsync("sync", "run");
+            Assert.That(failed.ExitCode, Is.EqualTo(1), failed.ToString());
+        }
+
+        var show = await Ok("--json", "accounts", "show", "acme", "anna");
+        Assert.Multiple(() =>
+        {
+            Assert.That(show.Json.GetProperty("enabled").GetBoolean(), Is.False);
+            Assert.That(show.Json.GetProperty("consecutiveFailures").GetInt32(), Is.EqualTo(5));
+            Assert.That(show.Json.GetProperty("disabledReason").GetString(), Does.Contain("5 failed connection attempts in a row"));
+            Assert.That(show.Json.GetProperty("lastError").GetString(), Does.Contain("vanished"));
+        });
+        var skipped = await Ok("--json", "sync", "run");
+        Assert.That(skipped.Json[0].GetProperty("outcome").GetString(), Is.EqualTo("skipped"));
+        Directory.CreateDirectory(_folder);
+        await Ok("accounts", "set", "acme", "anna", "--enabled", "true");
+        var resumed = await Ok("--json", "sync", "run");
+        Assert.That(resumed.Json[0].GetProperty("outcome").GetString(), Is.EqualTo("succeeded"));
+    }
 }

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using ProadSync.Abstractions.Mapping;
 using ProadSync.Abstractions.Models;
 using ProadSync.Core.Leading;
 using ProadSync.Core.Mapping;
 using ProadSync.Core.Sync;
+using ProadSync.Core.Text;
 using ProadSync.TestKit;
 
 namespace ProadSync.Core.Tests;
@@ -53,11 +55,22 @@ internal sealed class SyncHarness
     public async Task SetModeAsync(SyncMode mode) =>
         Account = await Leading.SaveAccountAsync(Account with { Mode = mode }, CancellationToken.None);
 
+    /// <summary>The mapper of the runs (the default mapper unless a test sets another).</summary>
+    public IFieldMapper Mapper { get; set; } = new DefaultFieldMapper();
+
+    /// <summary>The mapper options of the runs.</summary>
+    public IReadOnlyDictionary<string, string>? MapperOptions { get; set; }
+
+    /// <summary>The description converter of the runs (the engine's own when null).</summary>
+    public IDescriptionConverter? DescriptionConverter { get; set; }
+
     public Task<RunReport> RunAsync(RunOptions? options = null, CancellationToken cancellationToken = default) =>
         Engine.RunAsync(
-            new SyncRunRequest(Leading, Account, Calendar, new DefaultFieldMapper())
+            new SyncRunRequest(Leading, Account, Calendar, Mapper)
             {
                 Contacts = Contacts,
+                MapperOptions = MapperOptions,
+                DescriptionConverter = DescriptionConverter,
                 Options = options ?? new RunOptions(),
             },
             cancellationToken);

@@ -17,6 +17,15 @@ public sealed record ServerInfo(
     string ExpectedProfile,
     bool HasAuth)
 {
+    /// <summary>The address book the server makes for the user, or <see langword="null"/> (Radicale).</summary>
+    public Uri? DefaultAddressBook => Name switch
+    {
+        "xandikos" => new Uri(DavServers.Env["XANDIKOS_ADDRESSBOOK_URL"]),
+        "davical" => new Uri(DavServers.Env["DAVICAL_ADDRESSBOOK_URL"]),
+        "sabredav" => new Uri(DavServers.Env["SABREDAV_ADDRESSBOOK_URL"]),
+        _ => null,
+    };
+
     /// <summary>The servers by name, from the env file.</summary>
     /// <param name="name">The name.</param>
     /// <returns>The server.</returns>

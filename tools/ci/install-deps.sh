@@ -7,7 +7,7 @@
 set -euo pipefail
 
 packages=(
-  python3-icalendar python3-caldav python3-exchangelib
+  python3-icalendar python3-caldav python3-exchangelib chromium
   radicale xandikos
   davical postgresql apache2 libapache2-mod-php
   php-cli php-sabre-dav php-sabre-vobject php-sqlite3 php-xml php-mbstring

@@ -118,7 +118,8 @@ start_radicale() {
   port=$(free_port)
   dir="$STATE/radicale"
   mkdir -p "$dir/collections"
-  printf '%s:%s\n' "$DAV_USER" "$DAV_PASSWORD" > "$dir/users"
+  # A second user without any collection, for discovery tests that must create the calendar.
+  printf '%s:%s\n%s:%s\n' "$DAV_USER" "$DAV_PASSWORD" "$DAV_USER-empty" "$DAV_PASSWORD" > "$dir/users"
   cat > "$dir/config" <<EOF
 [server]
 hosts = 127.0.0.1:$port
@@ -145,6 +146,7 @@ EOF
   {
     echo "RADICALE_URL=$base/"
     echo "RADICALE_HOME=$base/$DAV_USER/"
+    echo "RADICALE_EMPTY_USER=$DAV_USER-empty"
     echo "RADICALE_PID=$(cat "$dir/pid")"
     echo "RADICALE_PORT=$port"
   } >> "$ENV_FILE"
@@ -175,6 +177,40 @@ start_xandikos() {
 }
 
 # ---------------------------------------------------------------------------------------------------------- davical
+DAVICAL_CONF_DIR=/etc/davical/proadsync.d
+DAVICAL_MARKER="ProadSync dav-servers dispatcher"
+
+write_davical_dispatchers() {
+  local name f
+  for name in 127.0.0.1 localhost; do
+    f="/etc/davical/$name-conf.php"
+    if [ -e "$f" ] && ! grep -q -e "$DAVICAL_MARKER" -e "ProadSync's tools/dav-servers/servers.sh" "$f"; then
+      die "$f exists and was not written by servers.sh; move it away to run the test DAViCal"
+    fi
+    cat > "$f.tmp" <<'EOF'
+<?php
+// ProadSync dav-servers dispatcher: each test DAViCal (tools/dav-servers/servers.sh) has its own config per port.
+$proadsync_conf = '/etc/davical/proadsync.d/' . intval($_SERVER['SERVER_PORT']) . '.php';
+if (file_exists($proadsync_conf)) {
+  include($proadsync_conf);
+}
+EOF
+    chmod 644 "$f.tmp"
+    mv -f "$f.tmp" "$f"
+  done
+}
+
+remove_davical_dispatchers_if_unused() {
+  local name f
+  if [ -d "$DAVICAL_CONF_DIR" ] && [ -z "$(ls -A "$DAVICAL_CONF_DIR")" ]; then
+    rmdir "$DAVICAL_CONF_DIR" 2>/dev/null || true
+    for name in 127.0.0.1 localhost; do
+      f="/etc/davical/$name-conf.php"
+      if [ -f "$f" ] && grep -q "$DAVICAL_MARKER" "$f"; then rm -f "$f"; fi
+    done
+  fi
+}
+
 pg_bin() { ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1; }
 
 start_davical() {
@@ -219,21 +255,21 @@ INSERT INTO collection (user_no, parent_container, dav_name, dav_etag, dav_displ
 EOF
   { cat "$dir/user.log" >&2; die "creating the DAViCal user failed"; }
 
-  local conf
-  for name in 127.0.0.1 localhost; do
-    conf="/etc/davical/$name-conf.php"
-    cat > "$conf" <<EOF
+  # DAViCal reads /etc/davical/<SERVER_NAME>-conf.php. Several instances (parallel test runs, other worktrees) share
+  # that file, so it only dispatches by port to /etc/davical/proadsync.d/<PORT>.php, which belongs to this instance.
+  write_davical_dispatchers
+  mkdir -p "$DAVICAL_CONF_DIR"
+  cat > "$DAVICAL_CONF_DIR/$port.php" <<EOF
 <?php
-// Written by ProadSync's tools/dav-servers/servers.sh for the integration tests; removed by "servers.sh stop".
+// DAViCal on 127.0.0.1:$port for ProadSync's integration tests (state: $dir); removed by "servers.sh stop".
 \$c->pg_connect[] = "host=127.0.0.1 port=$pgport dbname=davical user=davical_app";
 \$c->http_auth_mode = "Basic";
 \$c->system_name = "DAViCal test server";
 \$c->admin_email = "admin@example.invalid";
 \$c->restrict_setup_to_admin = true;
 EOF
-    chmod 644 "$conf"
-    echo "$conf" >> "$dir/etc-files"
-  done
+  chmod 644 "$DAVICAL_CONF_DIR/$port.php"
+  echo "$DAVICAL_CONF_DIR/$port.php" > "$dir/etc-files"
 
   local modules=/usr/lib/apache2/modules php_so
   php_so=$(ls "$modules"/libphp*.so | head -n 1)
@@ -319,7 +355,8 @@ stop_davical() {
     runuser -u postgres -- "$pgbin/pg_ctl" -D "$dir/pg/data" -m immediate -w -t 20 stop > /dev/null 2>&1 || true
   fi
   if [ -f "$dir/etc-files" ]; then
-    while read -r f; do case "$f" in /etc/davical/*-conf.php) rm -f "$f" ;; esac; done < "$dir/etc-files"
+    while read -r f; do case "$f" in "$DAVICAL_CONF_DIR"/*.php) rm -f "$f" ;; esac; done < "$dir/etc-files"
+    remove_davical_dispatchers_if_unused
   fi
 }
 
@@ -372,8 +409,9 @@ PYEOF
 # alive PID: the process exists and is not a zombie (in a container nobody may reap it).
 alive() {
   local st
-  st=$(ps -o stat= -p "$1" 2>/dev/null || true)
-  [ -n "$st" ] && [ "${st#Z}" = "$st" ]
+  # The third field of /proc/PID/stat is the state (no procps needed on a bare Debian).
+  st=$(awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null || true)
+  [ -n "$st" ] && [ "$st" != Z ]
 }
 
 kill_pidfile() {

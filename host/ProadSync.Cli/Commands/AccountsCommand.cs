@@ -74,17 +74,7 @@ internal static class AccountsCommand
                 urlValue = Path.GetFullPath(urlValue);
             }
 
-            var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var pair in parse.GetValue(option) ?? [])
-            {
-                var eq = pair.IndexOf('=', StringComparison.Ordinal);
-                if (eq <= 0)
-                {
-                    throw new CliException($"--option '{pair}' is not KEY=VALUE.");
-                }
-
-                options[pair[..eq]] = pair[(eq + 1)..];
-            }
+            var options = ValueParser.ParseKeyValues(parse.GetValue(option), "--option", StringComparer.OrdinalIgnoreCase);
 
             var cutoffText = parse.GetValue(cutoff);
             var change = new AccountChange

@@ -72,6 +72,29 @@ internal static class DatabasesCommand
             command.Subcommands.Add(toggle);
         }
 
+        var mapperDb = new Argument<string>("NAME") { Description = "The database." };
+        var mapperId = new Argument<string>("MAPPER") { Description = "The field mapper: default, privacy, jobprefix, or a plugin's mapper id." };
+        var mapperOption = new Option<string[]>("--option") { Description = "Mapper option KEY=VALUE (repeatable), e.g. subject=\"Job {number}\"." };
+        var setMapper = new Command("set-mapper", "Choose how leading fields become external fields for a database (the field-mapper plugin and its options).") { mapperDb, mapperId, mapperOption };
+        CliApp.SetHandler(setMapper, environment, async (ctx, parse, ct) =>
+        {
+            var database = await ctx.Services.Catalog.FindDatabaseAsync(parse.GetValue(mapperDb)!, ct)
+                ?? throw new CliException($"There is no database '{parse.GetValue(mapperDb)}'.");
+            var id = parse.GetValue(mapperId)!.Trim().ToLowerInvariant();
+            if (id != "default" && ctx.Services.Plugins.FindFieldMapper(id) is null)
+            {
+                throw new CliException($"There is no active field mapper '{id}'; 'proadsync plugins list' shows the mappers.");
+            }
+
+            var options = Parsing.ValueParser.ParseKeyValues(parse.GetValue(mapperOption), "--option");
+
+            var key = database.Name.ToLowerInvariant();
+            await ctx.Services.Catalog.SetSettingAsync($"mapper:{key}", id == "default" ? null : id, ct);
+            await ctx.Services.Catalog.SetSettingAsync($"mapper-options:{key}", options.Count == 0 ? null : System.Text.Json.JsonSerializer.Serialize(options), ct);
+            ctx.Output.Emit(new { database = database.Name, mapper = id, options }, c => c.WriteLine($"Database '{database.Name}' now maps fields with '{id}'."));
+        });
+        command.Subcommands.Add(setMapper);
+
         return command;
     }
 }

@@ -47,6 +47,34 @@ internal static class UsersCommand
             });
         });
         command.Subcommands.Add(list);
+
+        var pwDb = new Argument<string>("DB") { Description = "The database." };
+        var pwLogin = new Argument<string>("LOGIN") { Description = "The user." };
+        var setPassword = new Command("set-password", "Set a user's web sign-in password (read from standard input; stored as a standard hash).") { pwDb, pwLogin };
+        CliApp.SetHandler(setPassword, environment, async (ctx, parse, ct) =>
+        {
+            var password = (await ctx.Environment.In.ReadLineAsync(ct))?.TrimEnd('\r');
+            if (string.IsNullOrEmpty(password))
+            {
+                throw new CliException("Give the password on standard input, for example: echo \"$PW\" | proadsync users set-password DB LOGIN.");
+            }
+
+            await ctx.Services.Users.SetPasswordAsync(parse.GetValue(pwDb)!, parse.GetValue(pwLogin)!, password, ct);
+            ctx.Output.Emit(new { login = parse.GetValue(pwLogin), passwordSet = true }, c => c.WriteLine($"The web password of '{parse.GetValue(pwLogin)}' was set."));
+        });
+        command.Subcommands.Add(setPassword);
+
+        var adminDb = new Argument<string>("DB") { Description = "The database." };
+        var adminLogin = new Argument<string>("LOGIN") { Description = "The user." };
+        var adminValue = new Argument<string>("ADMIN") { Description = "true | false." };
+        var setAdmin = new Command("set-admin", "Grant or take away the admin role (server manager, every account) in the web UI.") { adminDb, adminLogin, adminValue };
+        CliApp.SetHandler(setAdmin, environment, async (ctx, parse, ct) =>
+        {
+            var value = ValueParser.ParseBool(parse.GetValue(adminValue)!, "ADMIN");
+            await ctx.Services.Users.SetAdminAsync(parse.GetValue(adminDb)!, parse.GetValue(adminLogin)!, value, ct);
+            ctx.Output.Emit(new { login = parse.GetValue(adminLogin), isAdmin = value }, c => c.WriteLine($"'{parse.GetValue(adminLogin)}' is {(value ? "now an admin" : "no longer an admin")}."));
+        });
+        command.Subcommands.Add(setAdmin);
         return command;
     }
 }

@@ -101,6 +101,24 @@ internal static class ValueParser
         _ => throw new CliException($"{optionName} '{text}' is not true or false."),
     };
 
+    /// <summary>Reads repeated <c>--option KEY=VALUE</c> pairs (an empty value is kept: it means "remove").</summary>
+    public static Dictionary<string, string> ParseKeyValues(IEnumerable<string>? pairs, string optionName, IEqualityComparer<string>? comparer = null)
+    {
+        var result = new Dictionary<string, string>(comparer ?? StringComparer.Ordinal);
+        foreach (var pair in pairs ?? [])
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                throw new CliException($"{optionName} '{pair}' is not KEY=VALUE.");
+            }
+
+            result[pair[..eq]] = pair[(eq + 1)..];
+        }
+
+        return result;
+    }
+
     public static TimeZoneInfo FindTimeZone(string id)
     {
         try

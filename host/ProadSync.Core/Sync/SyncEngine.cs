@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ProadSync.Core.Text;
+using ProadSync.Core.Text.Templates;
 
 namespace ProadSync.Core.Sync;
 
@@ -27,7 +28,10 @@ public sealed class SyncEngine
     /// <param name="options">The engine's settings.</param>
     /// <param name="timeProvider">The clock (runs, windows, reminders).</param>
     /// <param name="logger">The log.</param>
-    /// <param name="descriptionConverter">The HTML → text converter; <see cref="HtmlToText"/> when <see langword="null"/>.</param>
+    /// <param name="descriptionConverter">
+    /// The HTML → text converter of runs whose request names none; the built-in template
+    /// (<see cref="TemplateDescriptionConverter.BuiltIn"/>) when <see langword="null"/>.
+    /// </param>
     public SyncEngine(SyncEngineOptions options, TimeProvider timeProvider, ILogger<SyncEngine> logger, IDescriptionConverter? descriptionConverter = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -36,7 +40,7 @@ public sealed class SyncEngine
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
-        _descriptionConverter = descriptionConverter ?? HtmlToText.Instance;
+        _descriptionConverter = descriptionConverter ?? TemplateDescriptionConverter.BuiltIn;
     }
 
     /// <summary>Runs one synchronisation pass for one account.</summary>
@@ -50,7 +54,7 @@ public sealed class SyncEngine
     public async Task<RunReport> RunAsync(SyncRunRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var run = new SyncRun(request, _options, _timeProvider, _logger, _descriptionConverter);
+        using var run = new SyncRun(request, _options, _timeProvider, _logger, request.DescriptionConverter ?? _descriptionConverter);
         return await run.RunAsync(cancellationToken);
     }
 }

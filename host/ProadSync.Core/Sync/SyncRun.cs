@@ -146,6 +146,9 @@ internal sealed partial class SyncRun : IDisposable
                 if (!kind.Skipped && kind.Failures == 0)
                 {
                     await _leading.SetStateAsync(_account.Id, CursorKey(kind.Kind), kind.NextCursor?.Value, cancellationToken);
+                    var linkKind = kind.Kind == TodoKind.Task ? LinkKind.Task : LinkKind.Appointment;
+                    var written = _writtenThisRun.Keys.Where(k => k.Kind == linkKind).Select(k => k.Id).Order(StringComparer.Ordinal).ToList();
+                    await _leading.SetStateAsync(_account.Id, UnconfirmedKey(kind.Kind), kind.NextCursor is null || written.Count == 0 ? null : string.Join('\n', written), cancellationToken);
                     if (_mode == SyncMode.Full)
                     {
                         await _leading.SetStateAsync(
@@ -287,6 +290,18 @@ internal sealed partial class SyncRun : IDisposable
             if (linkByExternal.TryGetValue(id, out var link) && link.Active)
             {
                 toFetch.Add(id);
+            }
+        }
+
+        // Items the last run wrote after its cursor was taken: the delta may never mention them, so read them.
+        if (!changes.IsFullListing && cursor is not null && await _leading.GetStateAsync(_account.Id, UnconfirmedKey(kind), ct) is { Length: > 0 } unconfirmed)
+        {
+            foreach (var id in unconfirmed.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (linkByExternal.TryGetValue(id, out var link) && link.Active)
+                {
+                    toFetch.Add(id);
+                }
             }
         }
 
@@ -1000,8 +1015,22 @@ internal sealed partial class SyncRun : IDisposable
         return next;
     }
 
-    private Task SaveLinkAsync(SyncLink link, CancellationToken ct) =>
-        WithLeadingAsync(() => _leading.SaveLinkAsync(link with { UpdatedAt = _now }, ct));
+    private Task SaveLinkAsync(SyncLink link, CancellationToken ct)
+    {
+        if (link.ExternalId.Length > 0)
+        {
+            _writtenThisRun[(link.Kind, link.ExternalId)] = 0;
+        }
+
+        return WithLeadingAsync(() => _leading.SaveLinkAsync(link with { UpdatedAt = _now }, ct));
+    }
+
+    // External items this run wrote. A cursor taken before these writes may never report them again: a change
+    // stream collapses "created after the cursor, then deleted" into nothing (EWS SyncFolderItems, Graph delta).
+    // So the next run confirms them by a read whatever the delta says.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(LinkKind Kind, string Id), byte> _writtenThisRun = new();
+
+    private static string UnconfirmedKey(TodoKind kind) => "unconfirmed:" + KindName(kind);
 
     private async Task WithLeadingAsync(Func<Task> action)
     {

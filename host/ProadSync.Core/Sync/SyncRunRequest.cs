@@ -23,6 +23,12 @@ public sealed record SyncRunRequest(ILeadingSystem Leading, SyncAccount Account,
     /// <summary>The mapper options the admin configured for the database.</summary>
     public IReadOnlyDictionary<string, string>? MapperOptions { get; init; }
 
+    /// <summary>
+    /// The HTML → text converter of this run (the database's incoming template,
+    /// <see cref="Text.Templates.DescriptionTemplateSet.Incoming"/>); the engine's own when <see langword="null"/>.
+    /// </summary>
+    public Text.IDescriptionConverter? DescriptionConverter { get; init; }
+
     /// <summary>The run's switches.</summary>
     public RunOptions Options { get; init; } = new();
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using ProadSync.Abstractions.Mapping;
 using ProadSync.Core.Mapping;
 using ProadSync.Core.Text;
+using ProadSync.Core.Text.Templates;
 
 namespace ProadSync.Core.Sync;
 
@@ -13,7 +14,7 @@ public static class SyncServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="SyncEngine"/> (singleton), its options, <see cref="TimeProvider.System"/> and
-    /// <see cref="HtmlToText"/> unless already registered, and the <see cref="DefaultFieldMapper"/> as an
+    /// the built-in description template (<see cref="TemplateDescriptionConverter.BuiltIn"/>) unless already registered, and the <see cref="DefaultFieldMapper"/> as an
     /// <see cref="IFieldMapper"/>.
     /// </summary>
     /// <param name="services">The collection.</param>
@@ -24,7 +25,7 @@ public static class SyncServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(options ?? new SyncEngineOptions());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IDescriptionConverter>(HtmlToText.Instance);
+        services.TryAddSingleton<IDescriptionConverter>(TemplateDescriptionConverter.BuiltIn);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFieldMapper, DefaultFieldMapper>());
         services.TryAddSingleton(sp => new SyncEngine(
             sp.GetRequiredService<SyncEngineOptions>(),

@@ -5,6 +5,7 @@ using ProadSync.Abstractions.Targets;
 using ProadSync.Core.Leading;
 using ProadSync.Core.Mapping;
 using ProadSync.Core.Sync;
+using ProadSync.Core.Text.Templates;
 using ProadSync.Hosting.Accounts;
 using ProadSync.PluginHost;
 
@@ -24,6 +25,7 @@ public sealed partial class SyncService
     private readonly SyncEngine _engine;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly DescriptionTemplates _templates;
 
     /// <summary>Creates the service.</summary>
     /// <param name="home">The home folder (for the per-account locks).</param>
@@ -42,6 +44,7 @@ public sealed partial class SyncService
         _engine = engine;
         _time = time;
         _logger = logger;
+        _templates = new DescriptionTemplates(home.TemplatesDirectory, logger: logger, timeProvider: time);
     }
 
     /// <summary>Runs every matching account once, one after the other.</summary>
@@ -139,6 +142,8 @@ public sealed partial class SyncService
                 Contacts = contacts,
                 DatabaseName = database,
                 PluginId = account.PluginId,
+                MapperOptions = await ResolveMapperOptionsAsync(database, cancellationToken),
+                DescriptionConverter = _templates.ForDatabase(database).Incoming,
                 Options = options,
             };
             report = await _engine.RunAsync(request, cancellationToken);
@@ -212,11 +217,31 @@ public sealed partial class SyncService
         var id = await _catalog.GetSettingAsync($"mapper:{database.ToLowerInvariant()}", cancellationToken);
         if (id is null or "default")
         {
-            return new DefaultFieldMapper();
+            return new DefaultFieldMapper(_templates);
         }
 
         return _plugins.FindFieldMapper(id)
             ?? throw new TargetConfigurationException($"The field mapper '{id}' configured for database '{database}' is not installed or not active; 'proadsync plugins list' shows the mappers.");
+    }
+
+    /// <summary>The mapper options of a database: the catalog setting <c>mapper-options:&lt;database&gt;</c>, a JSON object of strings.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> ResolveMapperOptionsAsync(string database, CancellationToken cancellationToken)
+    {
+        var text = await _catalog.GetSettingAsync($"mapper-options:{database.ToLowerInvariant()}", cancellationToken);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new Dictionary<string, string>();
+        }
+
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(text) ?? new Dictionary<string, string>();
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new TargetConfigurationException(
+                $"The mapper options of database '{database}' are not a JSON object of strings (for example {{\"subject\": \"Job {{number}}\"}}): {ex.Message}", ex);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account {AccountId} of {Database} skipped: {Reason}")]

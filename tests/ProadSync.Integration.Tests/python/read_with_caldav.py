@@ -5,6 +5,7 @@ fields as JSON, so the integration tests can compare what another client sees wi
 usage: read_with_caldav.py calendar|contact COLLECTION_URL ITEM_URL USER PASSWORD
 """
 import json
+import re
 import sys
 
 import caldav
@@ -28,7 +29,9 @@ def read_event(client, collection_url, item_url):
     def when(prop):
         if prop is None:
             return None
-        return {"value": prop.value.isoformat(), "tzid": prop.params.get("TZID", [None])[0],
+        # vobject turns TZID into a tzinfo and drops the parameter: read the TZID from the text as sent.
+        tzid = re.search(r"^" + prop.name + r";(?:[^:]*;)?TZID=\"?([^:;\"]+)", obj.data, re.M | re.I)
+        return {"value": prop.value.isoformat(), "tzid": tzid.group(1) if tzid else None,
                 "date_only": not hasattr(prop.value, "hour")}
 
     return {
@@ -50,7 +53,7 @@ def read_event(client, collection_url, item_url):
 
 
 def read_contact(client, item_url):
-    response = client.request(item_url, "GET")
+    response = client.request(item_url, "GET", "", {"Accept": "text/vcard, text/x-vcard;q=0.9, */*;q=0.5"})
     if response.status != 200:
         raise SystemExit(f"GET {item_url} answered {response.status}")
     card = vobject.readOne(response.raw if isinstance(response.raw, str) else response.raw.decode("utf-8"))
@@ -64,7 +67,8 @@ def read_contact(client, item_url):
         "fn": text(card, "fn"),
         "family": n.family,
         "given": n.given,
-        "org": card.org.value[0] if hasattr(card, "org") else None,
+        # ORG is structured (name;unit…); DAViCal stores an escaped ";" of the name as a separator.
+        "org": ";".join(card.org.value) if hasattr(card, "org") else None,
         "title": text(card, "title"),
         "street": adr.street if adr else None,
         "city": adr.city if adr else None,
