@@ -4,6 +4,7 @@ using ProadSync.Core.Sync;
 using ProadSync.Hosting.Accounts;
 using ProadSync.Hosting.Licensing;
 using ProadSync.Hosting.Runs;
+using ProadSync.Hosting.Runs.Resilience;
 using ProadSync.Hosting.Users;
 using ProadSync.PluginHost;
 using ProadSync.Storage.Sqlite;
@@ -52,6 +53,9 @@ public sealed class HostServices : IAsyncDisposable
     /// <summary>Users' web passwords and the admin role.</summary>
     public UserService Users { get; }
 
+    /// <summary>Creates targets for accounts (with the retry policy; its <see cref="TargetResolver.Retries"/> count what it did).</summary>
+    public TargetResolver Targets { get; private init; } = null!;
+
     /// <summary>Wires the services for a home folder and reads the installed licence.</summary>
     /// <param name="home">The home folder.</param>
     /// <param name="time">The clock.</param>
@@ -59,7 +63,18 @@ public sealed class HostServices : IAsyncDisposable
     /// <param name="pluginDirectories">Where plugins are looked for, in order (built-in first).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The services.</returns>
-    public static async Task<HostServices> CreateAsync(ProadSyncHome home, TimeProvider time, ILoggerFactory loggerFactory, IEnumerable<string> pluginDirectories, CancellationToken cancellationToken)
+    public static Task<HostServices> CreateAsync(ProadSyncHome home, TimeProvider time, ILoggerFactory loggerFactory, IEnumerable<string> pluginDirectories, CancellationToken cancellationToken) =>
+        CreateAsync(home, time, loggerFactory, pluginDirectories, TargetRetryOptions.Default, cancellationToken);
+
+    /// <summary>Wires the services for a home folder with a chosen retry policy for target calls.</summary>
+    /// <param name="home">The home folder.</param>
+    /// <param name="time">The clock (also for the retry waits).</param>
+    /// <param name="loggerFactory">The log.</param>
+    /// <param name="pluginDirectories">Where plugins are looked for, in order (built-in first).</param>
+    /// <param name="retry">How transient target errors are retried.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The services.</returns>
+    public static async Task<HostServices> CreateAsync(ProadSyncHome home, TimeProvider time, ILoggerFactory loggerFactory, IEnumerable<string> pluginDirectories, TargetRetryOptions retry, CancellationToken cancellationToken)
     {
         var catalog = SqliteLeadingCatalog.Open(home.Root, time, loggerFactory);
         var licensing = new LicensingService(catalog, time, loggerFactory.CreateLogger<LicensingService>());
@@ -72,11 +87,11 @@ public sealed class HostServices : IAsyncDisposable
 
         var plugins = PluginCatalogFactory.Create(options, loggerFactory, time, new LicencePolicy(licensing));
         var secrets = new SecretProtector(home);
-        var targets = new TargetResolver(plugins, secrets);
+        var targets = new TargetResolver(plugins, secrets, time, retry);
         var engine = new SyncEngine(new SyncEngineOptions(), time, loggerFactory.CreateLogger<SyncEngine>());
         var sync = new SyncService(home, catalog, plugins, targets, engine, time, loggerFactory.CreateLogger<SyncService>());
         var accounts = new AccountService(catalog, secrets, targets);
-        return new HostServices(home, catalog, plugins, secrets, licensing, accounts, sync, new UserService(catalog));
+        return new HostServices(home, catalog, plugins, secrets, licensing, accounts, sync, new UserService(catalog)) { Targets = targets };
     }
 
     /// <inheritdoc />

@@ -14,9 +14,10 @@ internal sealed partial class SqliteLeadingSystem
         return db.WriteAsync((c, tx) =>
         {
             using var insert = c.Command(tx, """
-                INSERT INTO contacts (first_name, last_name, function, company, street, postcode, city, country, phone1, phone2,
+                INSERT INTO contacts (id, first_name, last_name, function, company, street, postcode, city, country, phone1, phone2,
                                       mobile, fax, email1, email2, website, source_tag, active, revision, modified_at)
-                VALUES ($firstName, $lastName, $function, $company, $street, $postcode, $city, $country, $phone1, $phone2,
+                VALUES ((SELECT MAX((SELECT value FROM id_high_water WHERE name = 'contacts'), COALESCE((SELECT MAX(id) FROM contacts), 0)) + 1),
+                        $firstName, $lastName, $function, $company, $street, $postcode, $city, $country, $phone1, $phone2,
                         $mobile, $fax, $email1, $email2, $website, $sourceTag, $active, 1, $now)
                 RETURNING id;
                 """);

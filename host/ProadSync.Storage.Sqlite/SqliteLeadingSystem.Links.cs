@@ -101,9 +101,11 @@ internal sealed partial class SqliteLeadingSystem
             throw new LeadingValidationException($"The link kind {(int)link.Kind} is unknown; use Appointment, Task or Contact.");
         }
 
-        if (string.IsNullOrEmpty(link.ExternalId))
+        // An empty external id is allowed: the engine keeps such a link to remember that the external item was deleted
+        // (export and 1-way, R-MODE-1WAY-2), so it is neither re-created at once nor forgotten.
+        if (link.ExternalId is null)
         {
-            throw new LeadingValidationException("A link needs the external item's id; it was empty.");
+            throw new LeadingValidationException("A link needs the external item's id (empty for a remembered external delete); none was given.");
         }
 
         if (link.Identity is null || link.ExternalVersion is null)
@@ -116,7 +118,7 @@ internal sealed partial class SqliteLeadingSystem
     {
         EnsureAccountExists(c, tx, link.AccountId);
         using (var taken = c.Command(tx, """
-            SELECT leading_id FROM links WHERE account_id = $account AND kind = $kind AND external_id = $external AND leading_id <> $id;
+            SELECT leading_id FROM links WHERE account_id = $account AND kind = $kind AND external_id = $external AND external_id <> '' AND leading_id <> $id;
             """).With("$account", link.AccountId).With("$kind", link.Kind).With("$external", link.ExternalId).With("$id", link.LeadingId))
         {
             if (taken.ScalarLong() is { } other)

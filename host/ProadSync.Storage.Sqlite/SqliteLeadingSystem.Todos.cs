@@ -181,11 +181,12 @@ internal sealed partial class SqliteLeadingSystem
     {
         EnsureUserExists(c, tx, draft.ResponsibleUserId, "a to-do needs an existing responsible user");
         using var insert = c.Command(tx, """
-            INSERT INTO todos (kind, subject, start_at, start_utc_ticks, end_at, end_utc_ticks, all_day, time_zone, description,
+            INSERT INTO todos (id, kind, subject, start_at, start_utc_ticks, end_at, end_utc_ticks, all_day, time_zone, description,
                                description_format, location, priority, show_as, status, reminder_at, is_private, is_recurring,
                                source_tag, project_number, project_name, responsible_user_id, created_at, modified_at, revision,
                                externally_deleted)
-            VALUES ($kind, $subject, $start, $startTicks, $end, $endTicks, $allDay, $tz, $description, $descriptionFormat, $location,
+            VALUES ((SELECT MAX((SELECT value FROM id_high_water WHERE name = 'todos'), COALESCE((SELECT MAX(id) FROM todos), 0)) + 1),
+                    $kind, $subject, $start, $startTicks, $end, $endTicks, $allDay, $tz, $description, $descriptionFormat, $location,
                     $priority, $showAs, $status, $reminder, $private, $recurring, $sourceTag, $projectNumber, $projectName, $user,
                     $now, $now, 1, 0)
             RETURNING id;

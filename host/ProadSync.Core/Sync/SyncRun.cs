@@ -887,7 +887,9 @@ internal sealed partial class SyncRun : IDisposable
 
         if (decision.Journal)
         {
-            await JournalAsync(work, "Deleted in the leading system; the external edit was discarded (R-GEN-1).", ct);
+            // The to-do is gone, so its journal is too: say in the run's report what was discarded instead.
+            _report.Warn(string.Create(CultureInfo.InvariantCulture,
+                $"To-do {link.LeadingId} was deleted in the leading system after it was edited outside ('{work.External.Content?.Subject}'); the leading system wins, so the external copy was deleted too (R-GEN-1)."));
         }
 
         await WithLeadingAsync(() => _leading.DeleteLinkAsync(_account.Id, work.LinkKind, link.LeadingId, ct));

@@ -3,24 +3,46 @@ using ProadSync.Abstractions.Errors;
 using ProadSync.Abstractions.Targets;
 using ProadSync.Core.Leading;
 using ProadSync.Hosting.Accounts;
+using ProadSync.Hosting.Runs.Resilience;
 using ProadSync.PluginHost;
 
 namespace ProadSync.Hosting.Runs;
 
-/// <summary>Turns an account into targets: checks the plugin's state for the database, decrypts the credential, creates the targets.</summary>
+/// <summary>
+/// Turns an account into targets: checks the plugin's state for the database, decrypts the credential, creates the
+/// targets and wraps them in the host's retry policy (transient errors retried with back-off, see
+/// <see cref="TargetRetryOptions"/>).
+/// </summary>
 public sealed class TargetResolver
 {
     private readonly IPluginCatalog _plugins;
     private readonly SecretProtector _secrets;
+    private readonly TimeProvider _time;
+    private readonly TargetRetryOptions _retry;
+
+    /// <summary>Creates the resolver with the default retry policy on the system clock.</summary>
+    /// <param name="plugins">The loaded plugins.</param>
+    /// <param name="secrets">Decrypts credentials.</param>
+    public TargetResolver(IPluginCatalog plugins, SecretProtector secrets)
+        : this(plugins, secrets, TimeProvider.System, TargetRetryOptions.Default)
+    {
+    }
 
     /// <summary>Creates the resolver.</summary>
     /// <param name="plugins">The loaded plugins.</param>
     /// <param name="secrets">Decrypts credentials.</param>
-    public TargetResolver(IPluginCatalog plugins, SecretProtector secrets)
+    /// <param name="time">The clock the retry waits use.</param>
+    /// <param name="retry">The retry bounds.</param>
+    public TargetResolver(IPluginCatalog plugins, SecretProtector secrets, TimeProvider time, TargetRetryOptions retry)
     {
         _plugins = plugins;
         _secrets = secrets;
+        _time = time;
+        _retry = retry;
     }
+
+    /// <summary>What the retry policy did for the targets this resolver created.</summary>
+    public RetryStatistics Retries { get; } = new();
 
     /// <summary>Creates the calendar target of an account.</summary>
     /// <param name="store">The account's database.</param>
@@ -33,7 +55,8 @@ public sealed class TargetResolver
         RequireActive(account.PluginId, store.Database.Name);
         var factory = _plugins.FindCalendarTargetFactory(account.PluginId)
             ?? throw new TargetConfigurationException($"The plugin '{account.PluginId}' offers no calendar target; choose another with 'accounts set … --plugin'.");
-        return await factory.CreateAsync(Settings(store, account, account.PluginId), cancellationToken);
+        var target = await factory.CreateAsync(Settings(store, account, account.PluginId), cancellationToken);
+        return TargetResilience.Wrap(target, _retry, _time, Retries);
     }
 
     /// <summary>Creates the contact target of an account, or <see langword="null"/> when its plugin offers none.</summary>
@@ -51,7 +74,8 @@ public sealed class TargetResolver
         }
 
         RequireActive(id, store.Database.Name);
-        return await factory.CreateAsync(Settings(store, account, id), cancellationToken);
+        var target = await factory.CreateAsync(Settings(store, account, id), cancellationToken);
+        return TargetResilience.Wrap(target, _retry, _time, Retries);
     }
 
     /// <summary>The contact plugin an account uses: the explicit one, else <c>carddav</c> beside <c>caldav</c>, else the calendar plugin's id.</summary>

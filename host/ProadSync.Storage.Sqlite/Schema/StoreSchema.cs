@@ -146,6 +146,46 @@ internal static class StoreSchema
         CREATE INDEX ix_runs_account_started ON runs (account_id, started_utc_ticks);
         """);
 
+    /// <summary>
+    /// Version 3 (found by the chaos runs): a link may remember that its external item was deleted (an empty external id,
+    /// export and 1-way), so the uniqueness of external ids holds only for non-empty ones; to-do and contact ids are
+    /// never reused after a delete (a reused id would carry the same external identity and adopt the deleted item's
+    /// external copy).
+    /// </summary>
+    public static readonly Migration LinksRememberGoneAndIdsNeverReused = new(3, "links may remember a deleted external item; ids are never reused", """
+        CREATE TABLE links_v3 (
+            account_id          INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+            kind                TEXT    NOT NULL CHECK (kind IN ('Appointment', 'Task', 'Contact')),
+            leading_id          INTEGER NOT NULL,
+            identity            TEXT    NOT NULL,
+            external_id         TEXT    NOT NULL,
+            external_version    TEXT    NOT NULL,
+            leading_revision    INTEGER NOT NULL,
+            external_hash       TEXT,
+            active              INTEGER NOT NULL CHECK (active IN (0, 1)),
+            inactive_reason     TEXT,
+            updated_at          TEXT    NOT NULL,
+            PRIMARY KEY (account_id, kind, leading_id)
+        );
+        INSERT INTO links_v3 (account_id, kind, leading_id, identity, external_id, external_version, leading_revision, external_hash, active, inactive_reason, updated_at)
+            SELECT account_id, kind, leading_id, identity, external_id, external_version, leading_revision, external_hash, active, inactive_reason, updated_at FROM links;
+        DROP TABLE links;
+        ALTER TABLE links_v3 RENAME TO links;
+        CREATE UNIQUE INDEX ux_links_external ON links (account_id, kind, external_id) WHERE external_id <> '';
+        CREATE INDEX ix_links_item ON links (kind, leading_id);
+
+        CREATE TABLE id_high_water (
+            name                TEXT    NOT NULL PRIMARY KEY,
+            value               INTEGER NOT NULL
+        );
+        INSERT INTO id_high_water (name, value) SELECT 'todos', COALESCE(MAX(id), 0) FROM todos;
+        INSERT INTO id_high_water (name, value) SELECT 'contacts', COALESCE(MAX(id), 0) FROM contacts;
+        CREATE TRIGGER tr_todos_high_water AFTER INSERT ON todos
+            BEGIN UPDATE id_high_water SET value = MAX(value, NEW.id) WHERE name = 'todos'; END;
+        CREATE TRIGGER tr_contacts_high_water AFTER INSERT ON contacts
+            BEGIN UPDATE id_high_water SET value = MAX(value, NEW.id) WHERE name = 'contacts'; END;
+        """);
+
     /// <summary>All migrations, in order.</summary>
-    public static readonly IReadOnlyList<Migration> Migrations = [Tables, QueryIndexes];
+    public static readonly IReadOnlyList<Migration> Migrations = [Tables, QueryIndexes, LinksRememberGoneAndIdsNeverReused];
 }

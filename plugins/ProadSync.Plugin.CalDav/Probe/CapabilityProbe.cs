@@ -1,4 +1,5 @@
 using System.Globalization;
+using ProadSync.Abstractions.Errors;
 using System.Text.Json;
 using ProadSync.Plugin.CalDav.Dav;
 using ProadSync.Plugin.CalDav.Http;
@@ -58,13 +59,29 @@ internal static class CapabilityProbe
             invalidReported = r.StatusCode != 207;
         }
 
-        // One probe task: VTODO acceptance, ETag on PUT, multiget with a missing href; deleted afterwards.
-        var uid = "proadsync-probe-" + Guid.NewGuid().ToString("N");
+        // One probe task: VTODO acceptance, ETag on PUT, multiget with a missing href; deleted afterwards. Its name is
+        // fixed, so a probe interrupted before its delete (a lost answer, a reset) leaves no litter: the next probe
+        // overwrites the same object and deletes it.
+        const string uid = "proadsync-capability-probe";
         var href = DavHref.Child(tasks.Url, uid + ".ics");
+        if (await tasks.GetETagAsync(href, cancellationToken) is { } leftover
+            && await DeleteProbeAsync(tasks, href, leftover, cancellationToken) is { } leftoverError)
+        {
+            throw leftoverError;
+        }
+
         var put = await tasks.PutAsync(href, ProbeTodo(uid, now), null, cancellationToken);
+        if (!put.Succeeded && put.Status is 408 or 412 or 429 or >= 500)
+        {
+            // A busy or failing server (or a probe object that reappeared) says nothing about VTODO support: never
+            // cache that as "refused"; the next attempt probes again.
+            throw new TransientTargetException($"The capability probe could not be written (HTTP {put.Status}); it is tried again.");
+        }
+
         var todoAccepted = put.Succeeded;
         var etagOnPut = put.ETag is not null;
         var multiget = MultigetMissing.Unknown;
+        Exception? cleanupError = null;
         if (todoAccepted)
         {
             try
@@ -77,12 +94,14 @@ internal static class CapabilityProbe
             }
             finally
             {
-                var etag = put.ETag ?? await tasks.GetETagAsync(href, cancellationToken);
-                if (etag is not null)
-                {
-                    await tasks.DeleteAsync(href, etag, cancellationToken);
-                }
+                cleanupError = await DeleteProbeAsync(tasks, href, put.ETag, cancellationToken);
             }
+        }
+
+        if (cleanupError is not null)
+        {
+            // Not cached as probed: the next attempt overwrites the same object and deletes it again.
+            throw cleanupError;
         }
 
         var profile = string.IsNullOrEmpty(configuredProfile) || configuredProfile == ServerProfiles.Auto ? detected : configuredProfile;
@@ -137,12 +156,40 @@ internal static class CapabilityProbe
         return r.StatusCode == 207 && r.Body.Contains("404", StringComparison.Ordinal);
     }
 
+    /// <summary>Deletes the probe task; a 412 (changed since the PUT, e.g. a lost answer and a retry) reads the ETag again.</summary>
+    /// <returns>The error to raise when the task could not be deleted, or <see langword="null"/>.</returns>
+    private static async Task<Exception?> DeleteProbeAsync(DavCollection tasks, Uri href, string? etagOnPut, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var etag = attempt == 0 && etagOnPut is not null ? etagOnPut : await tasks.GetETagAsync(href, cancellationToken);
+            if (etag is null)
+            {
+                return null;
+            }
+
+            var (status, response) = await tasks.DeleteAsync(href, etag, cancellationToken);
+            if (status is (>= 200 and < 300) or 404 or 410)
+            {
+                return null;
+            }
+
+            if (status != 412 || attempt == 1)
+            {
+                return DavErrors.ForItem(status, href.ToString(), "delete the capability probe", response);
+            }
+        }
+
+        return null;
+    }
+
     private static string ProbeTodo(string uid, DateTimeOffset now)
     {
         var stamp = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var due = now.UtcDateTime.AddYears(5).ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//ProadSync//CalDAV probe//EN\r\nBEGIN:VTODO\r\n" +
                $"UID:{uid}\r\nDTSTAMP:{stamp}\r\nDUE:{due}\r\nSUMMARY:ProadSync capability probe (deleted at once)\r\n" +
+               "X-PROAD-ID:proadsync:probe\r\n" +
                "STATUS:NEEDS-ACTION\r\nEND:VTODO\r\nEND:VCALENDAR\r\n";
     }
 }
