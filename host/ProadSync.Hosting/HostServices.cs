@@ -17,8 +17,9 @@ namespace ProadSync.Hosting;
 /// </summary>
 public sealed class HostServices : IAsyncDisposable
 {
-    private HostServices(ProadSyncHome home, ILeadingCatalog catalog, IPluginCatalog plugins, SecretProtector secrets, LicensingService licensing, AccountService accounts, SyncService sync, UserService users)
+    private HostServices(ProadSyncHome home, ILeadingCatalog catalog, IPluginCatalog plugins, SecretProtector secrets, LicensingService licensing, AccountService accounts, SyncService sync, UserService users, TargetResolver targets)
     {
+        Targets = targets;
         Home = home;
         Catalog = catalog;
         Plugins = plugins;
@@ -54,7 +55,7 @@ public sealed class HostServices : IAsyncDisposable
     public UserService Users { get; }
 
     /// <summary>Creates targets for accounts (with the retry policy; its <see cref="TargetResolver.Retries"/> count what it did).</summary>
-    public TargetResolver Targets { get; private init; } = null!;
+    public TargetResolver Targets { get; }
 
     /// <summary>Wires the services for a home folder and reads the installed licence.</summary>
     /// <param name="home">The home folder.</param>
@@ -91,7 +92,7 @@ public sealed class HostServices : IAsyncDisposable
         var engine = new SyncEngine(new SyncEngineOptions(), time, loggerFactory.CreateLogger<SyncEngine>());
         var sync = new SyncService(home, catalog, plugins, targets, engine, time, loggerFactory.CreateLogger<SyncService>());
         var accounts = new AccountService(catalog, secrets, targets);
-        return new HostServices(home, catalog, plugins, secrets, licensing, accounts, sync, new UserService(catalog)) { Targets = targets };
+        return new HostServices(home, catalog, plugins, secrets, licensing, accounts, sync, new UserService(catalog), targets);
     }
 
     /// <inheritdoc />
