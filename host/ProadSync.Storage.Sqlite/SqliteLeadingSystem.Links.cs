@@ -56,6 +56,14 @@ internal sealed partial class SqliteLeadingSystem
         }, cancellationToken);
 
     /// <inheritdoc />
+    public Task<long> GetChangeCounterAsync(CancellationToken cancellationToken) =>
+        db.ReadAsync(c =>
+        {
+            using var select = c.Command(null, "SELECT value FROM change_counter WHERE id = 1;");
+            return Convert.ToInt64(select.ExecuteScalar() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
+        }, cancellationToken);
+
+    /// <inheritdoc />
     public Task<string?> GetStateAsync(long accountId, string key, CancellationToken cancellationToken) =>
         db.ReadAsync(c =>
         {

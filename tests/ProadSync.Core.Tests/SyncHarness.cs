@@ -55,6 +55,9 @@ internal sealed class SyncHarness
     public async Task SetModeAsync(SyncMode mode) =>
         Account = await Leading.SaveAccountAsync(Account with { Mode = mode }, CancellationToken.None);
 
+    public async Task UpdateAccountAsync(Func<SyncAccount, SyncAccount> change) =>
+        Account = await Leading.SaveAccountAsync(change(Account), CancellationToken.None);
+
     /// <summary>The mapper of the runs (the default mapper unless a test sets another).</summary>
     public IFieldMapper Mapper { get; set; } = new DefaultFieldMapper();
 

@@ -23,6 +23,8 @@ public sealed class InMemoryLeadingSystem : ILeadingSystem
     private readonly Dictionary<long, RunRecord> _runs = [];
     private readonly Dictionary<string, Queue<Func<Exception>>> _faults = new(StringComparer.Ordinal);
     private long _nextId;
+    private long _changeCounter = 1;
+    private int _listTodosCalls;
 
     /// <summary>Creates an empty store.</summary>
     /// <param name="timeProvider">The clock for modification times.</param>
@@ -52,6 +54,9 @@ public sealed class InMemoryLeadingSystem : ILeadingSystem
             queue.Enqueue(exception);
         }
     }
+
+    /// <summary>How often <see cref="ListTodosAsync"/> was called (a run that takes the no-change fast path does not call it).</summary>
+    public int ListTodosCalls => Volatile.Read(ref _listTodosCalls);
 
     /// <summary>A snapshot of every to-do (with <see cref="Todo.SyncActive"/> filled), by id.</summary>
     /// <returns>The to-dos.</returns>
@@ -91,6 +96,7 @@ public sealed class InMemoryLeadingSystem : ILeadingSystem
         lock (_gate)
         {
             Enter(nameof(AddUserAsync));
+            Interlocked.Increment(ref _changeCounter);
             if (string.IsNullOrWhiteSpace(login) || _users.Values.Any(u => string.Equals(u.Login, login, StringComparison.OrdinalIgnoreCase)))
             {
                 throw new LeadingValidationException($"The login '{login}' is empty or exists already.");
@@ -109,6 +115,7 @@ public sealed class InMemoryLeadingSystem : ILeadingSystem
         lock (_gate)
         {
             Enter(nameof(UpdateUserAsync));
+            Interlocked.Increment(ref _changeCounter);
             if (!_users.ContainsKey(user.Id))
             {
                 throw new LeadingValidationException($"The user {user.Id} does not exist.");
@@ -155,6 +162,7 @@ public sealed class InMemoryLeadingSystem : ILeadingSystem
         lock (_gate)
         {
             Enter(nameof(AddTodoAsync));
+            Interlocked.Increment(ref _changeCounter);
             Validate(draft);
             var now = _time.GetUtcNow();
             var todo = new Todo
@@ -180,6 +188,7 @@ public sealed class InMemoryLeadingSystem : ILeadingSystem
         lock (_gate)
         {
             Enter(nameof(UpdateTodoAsync));
+            Interlocked.Increment(ref _changeCounter);
             if (!_todos.TryGetValue(id, out var todo))
             {
                 throw new LeadingValidationException($"The to-do {id} does not exist.");
@@ -206,6 +215,7 @@ public sealed class InMemoryLeadingSystem : ILeadingSystem
         lock (_gate)
         {
             Enter(nameof(DeleteTodoAsync));
+            Interlocked.Increment(ref _changeCounter);
             return Task.FromResult(_todos.Remove(id));
         }
     }
@@ -225,6 +235,7 @@ public sealed class InMemoryLeadingSystem : ILeadingSystem
         ArgumentNullException.ThrowIfNull(query);
         lock (_gate)
         {
+            Interlocked.Increment(ref _listTodosCalls);
             IReadOnlyList<Todo> result =
             [
                 .. _todos.Values
@@ -247,6 +258,7 @@ public sealed class InMemoryLeadingSystem : ILeadingSystem
         lock (_gate)
         {
             Enter(nameof(AddContactAsync));
+            Interlocked.Increment(ref _changeCounter);
             var contact = new Contact(++_nextId, data, active, 1, _time.GetUtcNow());
             _contacts[contact.Id] = contact;
             return Task.FromResult(contact);
@@ -259,6 +271,7 @@ public sealed class InMemoryLeadingSystem : ILeadingSystem
         lock (_gate)
         {
             Enter(nameof(UpdateContactAsync));
+            Interlocked.Increment(ref _changeCounter);
             if (!_contacts.TryGetValue(id, out var contact))
             {
                 throw new LeadingValidationException($"The contact {id} does not exist.");
@@ -276,6 +289,7 @@ public sealed class InMemoryLeadingSystem : ILeadingSystem
         lock (_gate)
         {
             Enter(nameof(DeleteContactAsync));
+            Interlocked.Increment(ref _changeCounter);
             return Task.FromResult(_contacts.Remove(id));
         }
     }
@@ -295,6 +309,18 @@ public sealed class InMemoryLeadingSystem : ILeadingSystem
         lock (_gate)
         {
             return Task.FromResult<IReadOnlyList<Contact>>([.. _contacts.Values.Where(c => !activeOnly || c.Active).OrderBy(c => c.Id)]);
+        }
+    }
+
+    // ---- change counter -------------------------------------------------------------------------------------------
+
+    /// <inheritdoc />
+    public Task<long> GetChangeCounterAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Enter(nameof(GetChangeCounterAsync));
+            return Task.FromResult(Interlocked.Read(ref _changeCounter));
         }
     }
 
@@ -377,6 +403,7 @@ public sealed class InMemoryLeadingSystem : ILeadingSystem
         lock (_gate)
         {
             Enter(nameof(SaveLinkAsync));
+            Interlocked.Increment(ref _changeCounter);
             _links[(link.AccountId, link.Kind, link.LeadingId)] = link;
             return Task.CompletedTask;
         }
@@ -388,6 +415,7 @@ public sealed class InMemoryLeadingSystem : ILeadingSystem
         lock (_gate)
         {
             Enter(nameof(DeleteLinkAsync));
+            Interlocked.Increment(ref _changeCounter);
             _links.Remove((accountId, kind, leadingId));
             return Task.CompletedTask;
         }
@@ -399,6 +427,7 @@ public sealed class InMemoryLeadingSystem : ILeadingSystem
         lock (_gate)
         {
             Enter(nameof(DeleteAllLinksAsync));
+            Interlocked.Increment(ref _changeCounter);
             var keys = _links.Keys.Where(k => k.Account == accountId).ToList();
             foreach (var key in keys)
             {
@@ -422,6 +451,7 @@ public sealed class InMemoryLeadingSystem : ILeadingSystem
         lock (_gate)
         {
             Enter(nameof(ApplyInboundAsync));
+            Interlocked.Increment(ref _changeCounter);
             if (!_todos.TryGetValue(todoId, out var todo) || todo.Revision != expectedRevision)
             {
                 throw new LeadingConcurrencyException($"The to-do {todoId} changed or vanished since it was read.");
@@ -443,6 +473,7 @@ public sealed class InMemoryLeadingSystem : ILeadingSystem
         lock (_gate)
         {
             Enter(nameof(ImportTodoAsync));
+            Interlocked.Increment(ref _changeCounter);
             Validate(draft);
             var now = _time.GetUtcNow();
             var todo = new Todo
@@ -469,6 +500,7 @@ public sealed class InMemoryLeadingSystem : ILeadingSystem
         lock (_gate)
         {
             Enter(nameof(MarkExternallyDeletedAsync));
+            Interlocked.Increment(ref _changeCounter);
             if (_todos.TryGetValue(todoId, out var todo))
             {
                 _todos[todoId] = todo with { ExternallyDeleted = true };
@@ -489,6 +521,7 @@ public sealed class InMemoryLeadingSystem : ILeadingSystem
         lock (_gate)
         {
             Enter(nameof(ClearExternallyDeletedAsync));
+            Interlocked.Increment(ref _changeCounter);
             if (_todos.TryGetValue(todoId, out var todo))
             {
                 _todos[todoId] = todo with { ExternallyDeleted = false };

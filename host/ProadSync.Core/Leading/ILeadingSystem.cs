@@ -238,6 +238,25 @@ public interface ILeadingSystem : IAsyncDisposable
     /// <returns>A task that completes when saved.</returns>
     Task SetStateAsync(long accountId, string key, string? value, CancellationToken cancellationToken);
 
+    // ---- change counter --------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Reads the store's change counter: a number that grows with every insert, update and delete of users, to-dos,
+    /// contacts and links — a user's edit as well as the engine's own applies, imports, marks and link saves.
+    /// </summary>
+    /// <remarks>
+    /// <para>The engine keeps the value it read at the start of a successful run with the account's state; when the
+    /// counter, the account's settings and the target's delta are all unchanged at the next run, that run reads no
+    /// to-dos, links or contacts (the no-change fast path).</para>
+    /// <para>An implementation must never let the value stay the same or go back after such a change, also across
+    /// restarts and concurrent writers (SQLite: a one-row table maintained by triggers in the same transaction).
+    /// Changes of accounts, per-account state, the journal and the run log do not count. The absolute value means
+    /// nothing; only equality with an earlier read does.</para>
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The current value.</returns>
+    Task<long> GetChangeCounterAsync(CancellationToken cancellationToken);
+
     // ---- journal and run log ---------------------------------------------------------------------------------
 
     /// <summary>Keeps an external version the leading system overwrote.</summary>

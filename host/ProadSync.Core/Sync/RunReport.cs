@@ -91,6 +91,12 @@ public sealed record RunReport
     /// <summary>Why the circuit breaker stopped the run, and how to confirm.</summary>
     public string? CircuitBreakerMessage { get; init; }
 
+    /// <summary>
+    /// Whether the run took the no-change fast path: the leading store's change counter, the account's settings and
+    /// the target's delta were all unchanged since the last successful run, so no to-dos, links or contacts were read.
+    /// </summary>
+    public bool NoChangeFastPath { get; init; }
+
     /// <summary>The number of effects on either side (0 for a run that changed nothing).</summary>
     public int Changes => CreatedOut + UpdatedOut + DeletedOut + UpdatedIn + ImportedIn + MarkedDeletedIn + LinksDeactivated
         + LinksDropped + ContactsCreated + ContactsUpdated;

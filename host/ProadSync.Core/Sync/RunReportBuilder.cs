@@ -20,6 +20,8 @@ internal sealed class RunReportBuilder
 
     public string? BreakerMessage { get; set; }
 
+    public bool FastPath { get; set; }
+
     public void Count(string name, int by = 1)
     {
         lock (_gate)
@@ -103,6 +105,7 @@ internal sealed class RunReportBuilder
                 FatalMessage = FatalMessage,
                 StoppedByCircuitBreaker = Breaker,
                 CircuitBreakerMessage = BreakerMessage,
+                NoChangeFastPath = FastPath,
             };
         }
     }

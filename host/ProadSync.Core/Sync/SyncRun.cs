@@ -82,12 +82,13 @@ internal sealed partial class SyncRun : IDisposable
         ContactPlan? contacts = null;
         try
         {
-            _responsibleName = (await _leading.GetUserAsync(_account.UserId, cancellationToken))?.DisplayName;
-            var candidates = (await _leading.ListTodosAsync(
-                    new TodoQuery { ResponsibleUserId = _account.UserId, EndOnOrAfter = _cutoff, IncludeExternallyDeleted = false },
-                    cancellationToken))
-                .Where(t => t.Content.End is not null && !t.ExternallyDeleted && t.ResponsibleUserId == _account.UserId && t.Content.End >= _cutoff)
-                .ToList();
+            // The leading store's change counter is read before anything else of the run, so every change the run
+            // does not see raises it above the value kept at the end (the no-change fast path).
+            string? leadingMark = null;
+            if (!RunOptions.DryRun)
+            {
+                leadingMark = LeadingMark(await _leading.GetChangeCounterAsync(cancellationToken));
+            }
 
             foreach (var kind in new[] { TodoKind.Appointment, TodoKind.Task })
             {
@@ -96,7 +97,42 @@ internal sealed partial class SyncRun : IDisposable
                     continue;
                 }
 
-                kinds.Add(await ReadKindAsync(kind, candidates.Where(t => t.Kind == kind).ToList(), cancellationToken));
+                kinds.Add(await ReadChangesAsync(kind, cancellationToken));
+            }
+
+            if (leadingMark is not null)
+            {
+                var storedMark = await _leading.GetStateAsync(_account.Id, LeadingCounterKey, cancellationToken);
+                if (string.Equals(storedMark, leadingMark, StringComparison.Ordinal) && await IsQuietAsync(kinds, cancellationToken))
+                {
+                    foreach (var kind in kinds.Where(k => !string.Equals(k.NextCursor?.Value, k.PreviousCursor, StringComparison.Ordinal)))
+                    {
+                        await _leading.SetStateAsync(_account.Id, CursorKey(kind.Kind), kind.NextCursor?.Value, cancellationToken);
+                    }
+
+                    _report.FastPath = true;
+                    LogFastPath(_logger, _account.Id);
+                    return Finish(dryRun: false);
+                }
+
+                // A full pass: the kept mark is void until this run succeeds, so a run that fails or is cancelled
+                // half-way never lets the next one skip its work.
+                if (storedMark is not null)
+                {
+                    await _leading.SetStateAsync(_account.Id, LeadingCounterKey, null, cancellationToken);
+                }
+            }
+
+            _responsibleName = (await _leading.GetUserAsync(_account.UserId, cancellationToken))?.DisplayName;
+            var candidates = (await _leading.ListTodosAsync(
+                    new TodoQuery { ResponsibleUserId = _account.UserId, EndOnOrAfter = _cutoff, IncludeExternallyDeleted = false },
+                    cancellationToken))
+                .Where(t => t.Content.End is not null && !t.ExternallyDeleted && t.ResponsibleUserId == _account.UserId && t.Content.End >= _cutoff)
+                .ToList();
+
+            foreach (var kind in kinds)
+            {
+                await ReadKindAsync(kind, candidates.Where(t => t.Kind == kind.Kind).ToList(), cancellationToken);
             }
 
             if (_account.ExportContacts)
@@ -174,6 +210,15 @@ internal sealed partial class SyncRun : IDisposable
             {
                 await ExecuteContactsAsync(contacts, cancellationToken);
             }
+
+            // Kept only after a run that did everything: the counter value read at the start. When the run itself
+            // wrote to the leading store (applies, imports, link saves), the counter has moved on since, so the next
+            // run makes one more full pass and finds nothing to do; from then on the fast path holds.
+            if (leadingMark is not null && _report.Fatal == FatalErrorKind.None && _report.FailureCount == 0
+                && kinds.All(k => !k.Skipped && k.Failures == 0))
+            {
+                await _leading.SetStateAsync(_account.Id, LeadingCounterKey, leadingMark, cancellationToken);
+            }
         }
         catch (TargetAuthenticationException ex)
         {
@@ -227,17 +272,96 @@ internal sealed partial class SyncRun : IDisposable
 
     // ---- reading ---------------------------------------------------------------------------------------------
 
-    private async Task<KindState> ReadKindAsync(TodoKind kind, List<Todo> candidates, CancellationToken ct)
+    /// <summary>Reads a kind's cursor, the target's changes since it and the last run's unconfirmed writes.</summary>
+    private async Task<KindState> ReadChangesAsync(TodoKind kind, CancellationToken ct)
     {
         var state = new KindState { Kind = kind };
+        state.PreviousCursor = await _leading.GetStateAsync(_account.Id, CursorKey(kind), ct);
+        var cursor = string.IsNullOrEmpty(state.PreviousCursor) ? null : new SyncCursor(state.PreviousCursor);
+        state.Changes = await _request.Calendar.GetChangesAsync(kind, cursor, _window, ct);
+        state.NextCursor = state.Changes.NextCursor;
+        state.PreviousUnconfirmed = await _leading.GetStateAsync(_account.Id, UnconfirmedKey(kind), ct);
+        return state;
+    }
+
+    /// <summary>
+    /// Whether the target reported nothing for any kind (an empty delta from a stored cursor, not a listing) and no
+    /// kind has unconfirmed writes or deferred items to look at again. The caller has checked the leading mark.
+    /// </summary>
+    private async Task<bool> IsQuietAsync(List<KindState> kinds, CancellationToken ct)
+    {
+        if (_account.ExportContacts)
+        {
+            return false; // the address book is compared with a full listing every run
+        }
+
+        foreach (var kind in kinds)
+        {
+            if (string.IsNullOrEmpty(kind.PreviousCursor) || kind.NextCursor is null
+                || kind.Changes is not { IsFullListing: false, Items.Count: 0, DeletedIds.Count: 0 }
+                || kind.PreviousUnconfirmed is { Length: > 0 })
+            {
+                return false;
+            }
+
+            if (_mode == SyncMode.Full && await _leading.GetStateAsync(_account.Id, DeferredKey(kind.Kind), ct) is { Length: > 0 })
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private const string LeadingCounterKey = "leading-counter";
+
+    /// <summary>
+    /// The leading counter together with a fingerprint of everything of the account and the engine that shapes a run,
+    /// so a changed setting (mode, cutoff, contacts, plugin, URL, mapper, options) forces a full pass.
+    /// </summary>
+    private string LeadingMark(long counter)
+    {
+        var text = new System.Text.StringBuilder();
+        void Add(string? value) => text.Append(value?.Length ?? -1).Append(':').Append(value).Append('|');
+        Add("v1");
+        Add(_database);
+        Add(_mode.ToString());
+        Add(_account.Cutoff?.ToString("O", CultureInfo.InvariantCulture));
+        Add(_account.ExportContacts ? "contacts" : "no-contacts");
+        Add(_request.PluginId ?? _account.PluginId);
+        Add(_account.ContactPluginId);
+        Add(_account.Profile);
+        Add(_account.Url);
+        Add(_account.UserName);
+        Add(_account.UserId.ToString(CultureInfo.InvariantCulture));
+        Add(_request.Mapper.Id);
+        Add(_request.Calendar.Capabilities.SupportsTasks ? "tasks" : "no-tasks");
+        Add(_request.Contacts is null ? "no-contact-target" : "contact-target");
+        Add(string.Create(CultureInfo.InvariantCulture, $"{_options.DefaultCutoffMonthsBack}/{_options.WindowMonthsAhead}"));
+        foreach (var (key, value) in (_request.MapperOptions ?? new Dictionary<string, string>()).OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            Add("m." + key);
+            Add(value);
+        }
+
+        foreach (var (key, value) in _account.Options.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            Add("o." + key);
+            Add(value);
+        }
+
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
+        return string.Create(CultureInfo.InvariantCulture, $"{counter}:{hash}");
+    }
+
+    private async Task ReadKindAsync(KindState state, List<Todo> candidates, CancellationToken ct)
+    {
+        var kind = state.Kind;
         var linkKind = kind == TodoKind.Task ? LinkKind.Task : LinkKind.Appointment;
         var links = await _leading.ListLinksAsync(_account.Id, linkKind, ct);
         state.ActiveLinks = links.Count(l => l.Active);
-        var cursorText = await _leading.GetStateAsync(_account.Id, CursorKey(kind), ct);
-        state.PreviousCursor = cursorText;
-        var cursor = string.IsNullOrEmpty(cursorText) ? null : new SyncCursor(cursorText);
-        var changes = await _request.Calendar.GetChangesAsync(kind, cursor, _window, ct);
-        state.NextCursor = changes.NextCursor;
+        var cursor = string.IsNullOrEmpty(state.PreviousCursor) ? null : new SyncCursor(state.PreviousCursor);
+        var changes = state.Changes!;
 
         var linkByExternal = new Dictionary<string, SyncLink>(StringComparer.Ordinal);
         foreach (var link in links.Where(l => l.ExternalId.Length > 0))
@@ -252,7 +376,7 @@ internal sealed partial class SyncRun : IDisposable
             _report.Warn(string.Create(CultureInfo.InvariantCulture,
                 $"The target listed no {KindName(kind)}s at all although {liveLinks.Count} are linked; the listing was treated as no information and nothing was changed for {KindName(kind)}s."));
             LogSuspiciousListing(_logger, _account.Id, KindName(kind), liveLinks.Count);
-            return state;
+            return;
         }
 
         var toFetch = new HashSet<string>(StringComparer.Ordinal);
@@ -305,7 +429,6 @@ internal sealed partial class SyncRun : IDisposable
         }
 
         // Items the last run wrote after its cursor was taken: the delta may never mention them, so read them.
-        state.PreviousUnconfirmed = await _leading.GetStateAsync(_account.Id, UnconfirmedKey(kind), ct);
         if (!changes.IsFullListing && cursor is not null && state.PreviousUnconfirmed is { Length: > 0 } unconfirmed)
         {
             foreach (var id in unconfirmed.Split('\n', StringSplitOptions.RemoveEmptyEntries))
@@ -375,8 +498,6 @@ internal sealed partial class SyncRun : IDisposable
                 state.Works.Add(new ItemWork { Kind = kind, LeadingState = LeadingState.None, External = Observe(item, link: null) });
             }
         }
-
-        return state;
     }
 
     private async Task<Dictionary<string, FetchedItem>> FetchAsync(TodoKind kind, List<string> ids, CancellationToken ct)
@@ -1106,6 +1227,9 @@ internal sealed partial class SyncRun : IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run of account {AccountId} starting (mode {Mode}, dry run {DryRun})")]
     private static partial void LogRunStarting(ILogger logger, long accountId, SyncMode mode, bool dryRun);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Run of account {AccountId}: nothing changed on either side since the last successful run; fast path")]
+    private static partial void LogFastPath(ILogger logger, long accountId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Run of account {AccountId} ended by an unexpected error")]
     private static partial void LogRunCrashed(ILogger logger, long accountId, Exception exception);

@@ -123,6 +123,9 @@ internal sealed class KindState
 
     public SyncCursor? NextCursor { get; set; }
 
+    /// <summary>The target's changes since the stored cursor, read once per run.</summary>
+    public ChangeSet? Changes { get; set; }
+
     /// <summary>The cursor value stored before the run (an unchanged cursor is not written again).</summary>
     public string? PreviousCursor { get; set; }
 

@@ -186,6 +186,43 @@ internal static class StoreSchema
             BEGIN UPDATE id_high_water SET value = MAX(value, NEW.id) WHERE name = 'contacts'; END;
         """);
 
+    /// <summary>
+    /// Version 4: a change counter (one row) that triggers raise with every insert, update and delete of users, to-dos,
+    /// contacts and links, in the writer's own transaction (<c>ILeadingSystem.GetChangeCounterAsync</c>, the engine's
+    /// no-change fast path).
+    /// </summary>
+    public static readonly Migration ChangeCounter = new(4, "change counter raised by triggers on users, todos, contacts and links", """
+        CREATE TABLE change_counter (
+            id                  INTEGER PRIMARY KEY CHECK (id = 1),
+            value               INTEGER NOT NULL
+        );
+        INSERT INTO change_counter (id, value) VALUES (1, 1);
+        CREATE TRIGGER tr_users_change_insert AFTER INSERT ON users
+            BEGIN UPDATE change_counter SET value = value + 1 WHERE id = 1; END;
+        CREATE TRIGGER tr_users_change_update AFTER UPDATE ON users
+            BEGIN UPDATE change_counter SET value = value + 1 WHERE id = 1; END;
+        CREATE TRIGGER tr_users_change_delete AFTER DELETE ON users
+            BEGIN UPDATE change_counter SET value = value + 1 WHERE id = 1; END;
+        CREATE TRIGGER tr_todos_change_insert AFTER INSERT ON todos
+            BEGIN UPDATE change_counter SET value = value + 1 WHERE id = 1; END;
+        CREATE TRIGGER tr_todos_change_update AFTER UPDATE ON todos
+            BEGIN UPDATE change_counter SET value = value + 1 WHERE id = 1; END;
+        CREATE TRIGGER tr_todos_change_delete AFTER DELETE ON todos
+            BEGIN UPDATE change_counter SET value = value + 1 WHERE id = 1; END;
+        CREATE TRIGGER tr_contacts_change_insert AFTER INSERT ON contacts
+            BEGIN UPDATE change_counter SET value = value + 1 WHERE id = 1; END;
+        CREATE TRIGGER tr_contacts_change_update AFTER UPDATE ON contacts
+            BEGIN UPDATE change_counter SET value = value + 1 WHERE id = 1; END;
+        CREATE TRIGGER tr_contacts_change_delete AFTER DELETE ON contacts
+            BEGIN UPDATE change_counter SET value = value + 1 WHERE id = 1; END;
+        CREATE TRIGGER tr_links_change_insert AFTER INSERT ON links
+            BEGIN UPDATE change_counter SET value = value + 1 WHERE id = 1; END;
+        CREATE TRIGGER tr_links_change_update AFTER UPDATE ON links
+            BEGIN UPDATE change_counter SET value = value + 1 WHERE id = 1; END;
+        CREATE TRIGGER tr_links_change_delete AFTER DELETE ON links
+            BEGIN UPDATE change_counter SET value = value + 1 WHERE id = 1; END;
+        """);
+
     /// <summary>All migrations, in order.</summary>
-    public static readonly IReadOnlyList<Migration> Migrations = [Tables, QueryIndexes, LinksRememberGoneAndIdsNeverReused];
+    public static readonly IReadOnlyList<Migration> Migrations = [Tables, QueryIndexes, LinksRememberGoneAndIdsNeverReused, ChangeCounter];
 }
