@@ -104,15 +104,8 @@ public sealed partial class SyncService
             return new AccountRunResult(database, login, account.Id, "skipped", account.DisabledReason ?? "Synchronisation is switched off for this account.", null);
         }
 
-        var state = _plugins.StateFor(account.PluginId, database);
-        if (state != PluginState.Active)
+        if (_targets.WhyUnusable(account.PluginId, database) is { } message)
         {
-            var message = state switch
-            {
-                null => $"The plugin '{account.PluginId}' is not installed.",
-                PluginState.Unlicensed => $"The plugin '{account.PluginId}' is not licensed and enabled for database '{database}'; see 'proadsync databases list'.",
-                _ => $"The plugin '{account.PluginId}' is {state}: {_plugins.Plugins.FirstOrDefault(p => p.Id == account.PluginId)?.Reason}",
-            };
             LogSkipped(account.Id, database, message);
             return new AccountRunResult(database, login, account.Id, "skipped", message, null);
         }

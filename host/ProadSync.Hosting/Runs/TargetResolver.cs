@@ -84,21 +84,35 @@ public sealed class TargetResolver
     public static string ContactPluginId(SyncAccount account) =>
         account.ContactPluginId ?? (account.PluginId == "caldav" ? "carddav" : account.PluginId);
 
-    private void RequireActive(string pluginId, string database)
+    /// <summary>Why a plugin cannot be used for a database (not installed, not licensed and enabled, demoted), or <see langword="null"/> when it is active.</summary>
+    /// <param name="pluginId">The plugin (or one of its target factories).</param>
+    /// <param name="database">The database.</param>
+    /// <returns>One sentence, or <see langword="null"/>.</returns>
+    public string? WhyUnusable(string pluginId, string database)
     {
         var state = _plugins.StateFor(pluginId, database);
         if (state is null)
         {
-            throw new TargetConfigurationException($"No plugin '{pluginId}' is installed; 'proadsync plugins list' shows the installed ones.");
+            return $"No plugin '{pluginId}' is installed; 'proadsync plugins list' shows the installed ones.";
         }
 
-        if (state != PluginState.Active)
+        if (state == PluginState.Active)
         {
-            var descriptor = _plugins.Plugins.FirstOrDefault(p => p.Id == pluginId);
-            var why = state == PluginState.Unlicensed
-                ? $"its interface '{descriptor?.Manifest?.Interface}' is not licensed and enabled for database '{database}' (see 'proadsync databases list'; an admin enables it with 'proadsync databases enable {database} {descriptor?.Manifest?.Interface}')"
-                : descriptor?.Reason ?? state.ToString();
-            throw new TargetConfigurationException($"The plugin '{pluginId}' cannot be used: {why}.");
+            return null;
+        }
+
+        var descriptor = _plugins.Plugins.FirstOrDefault(p => p.Id == pluginId);
+        var why = state == PluginState.Unlicensed
+            ? $"its interface '{descriptor?.Manifest?.Interface}' is not licensed and enabled for database '{database}' (see 'proadsync databases list'; an admin enables it with 'proadsync databases enable {database} {descriptor?.Manifest?.Interface}')"
+            : descriptor?.Reason ?? state.ToString();
+        return $"The plugin '{pluginId}' cannot be used: {why}.";
+    }
+
+    private void RequireActive(string pluginId, string database)
+    {
+        if (WhyUnusable(pluginId, database) is { } why)
+        {
+            throw new TargetConfigurationException(why);
         }
     }
 
