@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
 namespace ProadSync.Hosting.Scheduling;
@@ -20,7 +19,7 @@ internal sealed class SchedulerCore : IDisposable
     private readonly CancellationTokenSource _stopping;
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Database, long AccountId), AccountState> _states = [];
-    private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
+    private readonly List<Task<AccountRunResult>> _started = [];
     private TimeSpan _interval;
 
     public SchedulerCore(IScheduleSource source, IAccountRunner runner, TimeProvider time, ILogger logger, SchedulerOptions options, CancellationToken hostStopping = default)
@@ -185,17 +184,28 @@ internal sealed class SchedulerCore : IDisposable
         {
             // RunAsync marks the account running before its first await, so a second tick cannot start it twice.
             var task = RunAsync(decision.Database, decision.AccountId, CancellationToken.None);
-            _inFlight.TryAdd(task, 0);
-            _ = task.ContinueWith(t => _inFlight.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            lock (_gate)
+            {
+                _started.Add(task);
+            }
         }
 
         return decisions;
     }
 
-    /// <summary>Waits until the runs started by <see cref="TickAsync"/> ended.</summary>
+    /// <summary>
+    /// Waits until the runs started by <see cref="TickAsync"/> ended and returns their results, each run once: a run
+    /// is handed back by the first call after it started, however fast it ended.
+    /// </summary>
     public async Task<IReadOnlyList<AccountRunResult>> WhenRunsEndedAsync()
     {
-        var tasks = _inFlight.Keys.OfType<Task<AccountRunResult>>().ToArray();
+        Task<AccountRunResult>[] tasks;
+        lock (_gate)
+        {
+            tasks = [.. _started];
+            _started.Clear();
+        }
+
         return await Task.WhenAll(tasks);
     }
 

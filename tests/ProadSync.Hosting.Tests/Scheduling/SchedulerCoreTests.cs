@@ -152,6 +152,21 @@ public sealed class SchedulerCoreTests
     }
 
     [Test]
+    public async Task R_GEN_4_a_run_that_ends_before_anyone_waits_for_it_still_reports_its_result()
+    {
+        AddAccount("alpha", 1);
+        AddAccount("beta", 2);
+
+        // Both runs end synchronously inside the tick, before WhenRunsEndedAsync is called.
+        await _core.TickAsync(CancellationToken.None);
+        var results = await _core.WhenRunsEndedAsync();
+
+        Assert.That(results, Has.Count.EqualTo(_runner.Calls.Count).And.Count.EqualTo(1));
+        Assert.That(results.Single().Outcome, Is.EqualTo(AccountRunOutcome.Ran));
+        Assert.That(await _core.WhenRunsEndedAsync(), Is.Empty, "each run's result is handed back once");
+    }
+
+    [Test]
     public async Task R_GEN_4_a_run_within_the_interval_does_not_ask_for_an_immediate_next_run()
     {
         AddAccount("alpha", 1);
