@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using ProadSync.Benchmark.Proxy;
+using ProadSync.Formats;
 
 namespace ProadSync.Benchmark.Runs;
 
@@ -126,21 +127,12 @@ internal sealed class VdirsyncerWorkload
 
     private static string FileName(int i) => string.Create(CultureInfo.InvariantCulture, $"bench-vd-{i}.ics");
 
-    /// <summary>The same appointment ProadSync writes, as a plain iCalendar file.</summary>
-    private static string Ics(DateTimeOffset now, int i, string suffix)
-    {
-        var item = ProadSyncWorkload.Appointment(now, i, suffix);
-        var c = CultureInfo.InvariantCulture;
-        var text = new StringBuilder();
-        text.Append("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//ProadSync//Benchmark vdir//EN\r\nBEGIN:VEVENT\r\n");
-        text.Append(c, $"UID:bench-vd-{i}@benchmark.invalid\r\n");
-        text.Append(c, $"DTSTAMP:{now.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}\r\n");
-        text.Append(c, $"DTSTART:{item.Start!.Value.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}\r\n");
-        text.Append(c, $"DTEND:{item.End!.Value.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}\r\n");
-        text.Append(c, $"SUMMARY:{item.Subject}\r\nLOCATION:{item.Location}\r\nDESCRIPTION:{item.Description}\r\n");
-        text.Append("END:VEVENT\r\nEND:VCALENDAR\r\n");
-        return text.ToString();
-    }
+    /// <summary>
+    /// The same appointment ProadSync writes, as the same iCalendar text (ProadSync's writer: local time with its
+    /// VTIMEZONE), under a UID of vdirsyncer's own, so both clients push the same objects to the server.
+    /// </summary>
+    private static string Ics(DateTimeOffset now, int i, string suffix) =>
+        IcsWriter.Write(string.Create(CultureInfo.InvariantCulture, $"bench-vd-{i}@benchmark.invalid"), ProadSyncWorkload.Appointment(now, i, suffix), now);
 
     private async Task<Measurement> MeasureAsync(int size, string phase, string config, string[] commands, CancellationToken cancellationToken)
     {
