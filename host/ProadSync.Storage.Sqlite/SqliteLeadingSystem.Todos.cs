@@ -90,6 +90,45 @@ internal sealed partial class SqliteLeadingSystem
     }
 
     /// <inheritdoc />
+    public Task<TodoPage> ListTodoPageAsync(TodoPageQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        TodoPageRules.Validate(query);
+        if (query.Filter.Kind is { } kind && !Enum.IsDefined(kind))
+        {
+            throw new LeadingValidationException($"The kind {(int)kind} is not a to-do kind; use Appointment or Task.");
+        }
+
+        return db.ReadAsync(c =>
+        {
+            // Same conditions for the page and the count, and one read transaction so both see the same rows.
+            const string where = """
+                WHERE ($user IS NULL OR t.responsible_user_id = $user)
+                  AND ($kind IS NULL OR t.kind = $kind)
+                  AND ($endTicks IS NULL OR (t.end_utc_ticks IS NOT NULL AND t.end_utc_ticks >= $endTicks))
+                  AND ($includeDeleted = 1 OR t.externally_deleted = 0)
+                  AND ($deleted IS NULL OR t.externally_deleted = $deleted)
+                  AND ($sync IS NULL OR EXISTS (SELECT 1 FROM links l WHERE l.kind = t.kind AND l.leading_id = t.id AND l.active = 1) = $sync)
+                """;
+            using var tx = c.BeginTransaction(deferred: true);
+            SqliteCommand Bind(SqliteCommand command) => command
+                .With("$user", query.Filter.ResponsibleUserId)
+                .With("$kind", query.Filter.Kind?.ToString())
+                .With("$endTicks", query.Filter.EndOnOrAfter?.UtcTicks)
+                .With("$includeDeleted", query.Filter.IncludeExternallyDeleted)
+                .With("$deleted", query.ExternallyDeleted)
+                .With("$sync", query.SyncActive);
+            using var select = Bind(c.Command(tx, $"{TodoSelect} {where} ORDER BY t.id LIMIT $limit OFFSET $offset;"))
+                .With("$limit", query.Limit).With("$offset", query.Offset);
+            var todos = ReadTodos(select);
+            using var count = Bind(c.Command(tx, $"SELECT COUNT(*) FROM todos t {where};"));
+            var total = (int)(count.ScalarLong() ?? 0);
+            tx.Commit();
+            return new TodoPage(todos, total);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<Todo> ApplyInboundAsync(long todoId, long expectedRevision, CalendarItem content, SyncLink link, CancellationToken cancellationToken)
     {
         ValidateContent(content);

@@ -14,7 +14,7 @@ public sealed record WebOptions
     /// <summary>How long a sign-in lasts without activity.</summary>
     public TimeSpan SessionIdleTimeout { get; init; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>Sign-in attempts (form posts to <c>/login</c>) accepted per client address and minute; more are answered 429.</summary>
+    /// <summary>Sign-in attempts (form posts to <c>/login</c> and <c>/password</c>) accepted per client address and minute; more are answered 429.</summary>
     public int SignInAttemptsPerMinute { get; init; } = 10;
 
     /// <summary>The log of the stand-alone application (<see cref="ProadSyncWebApp"/>), or <see langword="null"/> for ASP.NET Core's console default.</summary>

@@ -63,7 +63,7 @@ public static class WebServiceCollectionExtensions
             o.FormFieldName = "__RequestVerificationToken";
         });
 
-        // Slows down password guessing: a fixed window of sign-in posts per client address.
+        // Slows down password guessing: a fixed window of sign-in (and password change) posts per client address.
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -92,6 +92,8 @@ public static class WebServiceCollectionExtensions
                 o.Conventions.AuthorizeFolder("/");
                 o.Conventions.AllowAnonymousToPage("/Login");
                 o.Conventions.AddPageApplicationModelConvention("/Login", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInRateLimit)));
+                // Changing one's password checks the current one: the same limit as sign-ins against guessing.
+                o.Conventions.AddPageApplicationModelConvention("/Password", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInRateLimit)));
                 o.Conventions.AllowAnonymousToPage("/Denied");
                 o.Conventions.AllowAnonymousToPage("/Language");
                 o.Conventions.AllowAnonymousToPage("/Error");

@@ -131,4 +131,42 @@ public sealed class TestKitTests
         Assert.That(store.AllLinks(), Has.Count.EqualTo(1));
         Assert.ThrowsAsync<LeadingValidationException>(() => store.AddTodoAsync(new TodoDraft(999, Item), CancellationToken.None));
     }
+
+    [Test]
+    public async Task LeadingSystem_APortWithoutItsOwnPagingStillHandsOutTheRightPage()
+    {
+        // The test kit does not implement ListTodoPageAsync: the port's default cuts the page out of ListTodosAsync.
+        ILeadingSystem store = new InMemoryLeadingSystem(new FakeTimeProvider(Now));
+        var user = await store.AddUserAsync("u", "U", true, CancellationToken.None);
+        var other = await store.AddUserAsync("o", "O", true, CancellationToken.None);
+        var account = await store.SaveAccountAsync(new SyncAccount { UserId = user.Id, PluginId = "memory" }, CancellationToken.None);
+        var ids = new List<long>();
+        for (var i = 0; i < 7; i++)
+        {
+            ids.Add((await store.AddTodoAsync(new TodoDraft(user.Id, Item with { Subject = "t" + i }), CancellationToken.None)).Id);
+            await store.AddTodoAsync(new TodoDraft(other.Id, Item), CancellationToken.None);
+        }
+
+        foreach (var i in new[] { 1, 2, 4 })
+        {
+            await store.SaveLinkAsync(new SyncLink { AccountId = account.Id, Kind = LinkKind.Appointment, LeadingId = ids[i], Identity = "i" + i, ExternalId = "e" + i, ExternalVersion = "v", LeadingRevision = 1 }, CancellationToken.None);
+        }
+
+        await store.MarkExternallyDeletedAsync(account.Id, ids[4], CancellationToken.None);
+        var filter = new TodoQuery { ResponsibleUserId = user.Id };
+
+        var second = await store.ListTodoPageAsync(new TodoPageQuery { Filter = filter, Offset = 3, Limit = 3 }, CancellationToken.None);
+        var active = await store.ListTodoPageAsync(new TodoPageQuery { Filter = filter, SyncActive = true }, CancellationToken.None);
+        var deleted = await store.ListTodoPageAsync(new TodoPageQuery { Filter = filter, ExternallyDeleted = true }, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(second.Todos.Select(t => t.Id), Is.EqualTo(ids.Skip(3).Take(3)));
+            Assert.That(second.TotalCount, Is.EqualTo(7));
+            Assert.That(active.Todos.Select(t => t.Id), Is.EqualTo(new[] { ids[1], ids[2] }));
+            Assert.That(active.TotalCount, Is.EqualTo(2));
+            Assert.That(deleted.Todos.Select(t => t.Id), Is.EqualTo(new[] { ids[4] }));
+        });
+        Assert.ThrowsAsync<LeadingValidationException>(() => store.ListTodoPageAsync(new TodoPageQuery { Limit = 0 }, CancellationToken.None));
+    }
 }

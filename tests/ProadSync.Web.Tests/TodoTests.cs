@@ -72,4 +72,60 @@ public sealed class TodoTests : BrowserTestBase
         await Page.GotoAsync("/todos?Responsible=bert");
         Assert.That(await Page.Locator("#todos tbody tr").AllInnerTextsAsync(), Has.Count.EqualTo(1).And.Some.Contains("Bert's"));
     }
+
+    [Test, Category("R-STAT-1")]
+    public async Task The_overview_pages_by_50_and_keeps_the_filters_across_pages()
+    {
+        // Anna: 60 appointments and 60 tasks, interleaved by id; Bert: 5 appointments (never listed for Anna).
+        var appointments = new List<long>();
+        await using (var store = await Host.Services.Catalog.OpenAsync(WebHostInstance.Database, CancellationToken.None))
+        {
+            var anna = (await store.FindUserAsync("anna", CancellationToken.None))!;
+            var bert = (await store.FindUserAsync("bert", CancellationToken.None))!;
+            var start = new DateTimeOffset(2027, 1, 4, 9, 0, 0, TimeSpan.FromHours(1));
+            for (var i = 0; i < 60; i++)
+            {
+                var at = start.AddDays(i);
+                appointments.Add((await store.AddTodoAsync(new Core.Leading.TodoDraft(anna.Id, new Abstractions.Models.CalendarItem { Kind = Abstractions.Models.TodoKind.Appointment, Subject = $"Meeting {i + 1}", Start = at, End = at.AddHours(1) }), CancellationToken.None)).Id);
+                await store.AddTodoAsync(new Core.Leading.TodoDraft(anna.Id, new Abstractions.Models.CalendarItem { Kind = Abstractions.Models.TodoKind.Task, Subject = $"Task {i + 1}", End = at }), CancellationToken.None);
+                if (i < 5)
+                {
+                    await store.AddTodoAsync(new Core.Leading.TodoDraft(bert.Id, new Abstractions.Models.CalendarItem { Kind = Abstractions.Models.TodoKind.Appointment, Subject = $"Bert {i + 1}", Start = at, End = at.AddHours(1) }), CancellationToken.None);
+                }
+            }
+        }
+
+        await SignInAsync("anna", WebHostInstance.AnnaPassword);
+        await Page.GotoAsync("/todos");
+        Assert.That(await Page.InnerTextAsync("#page-position"), Is.EqualTo("Page 1 of 3"), "120 to-dos of Anna");
+        Assert.That(await Page.Locator("#todos tbody tr").CountAsync(), Is.EqualTo(50));
+        Assert.That(await Page.InnerTextAsync("#todos caption"), Does.StartWith("120 "));
+        Assert.That(await Page.Locator("#page-prev").CountAsync(), Is.Zero);
+
+        await Page.SelectOptionAsync("#Kind", "appointment");
+        await SubmitAsync(Page, "form.filters button");
+        Assert.That(await Page.InnerTextAsync("#page-position"), Is.EqualTo("Page 1 of 2"));
+        Assert.That(await RowIdsAsync(), Is.EqualTo(appointments.Take(50)));
+
+        await SubmitAsync(Page, "#page-next");
+        var url = new Uri(Page.Url);
+        Assert.That(url.Query, Does.Contain("Kind=appointment").And.Contain("page=2"));
+        Assert.That(await Page.InnerTextAsync("#page-position"), Is.EqualTo("Page 2 of 2"));
+        Assert.That(await RowIdsAsync(), Is.EqualTo(appointments.Skip(50)), "page 2 holds appointments 51 to 60, no task, nothing of Bert");
+        Assert.That(await Page.InputValueAsync("#Kind"), Is.EqualTo("appointment"), "the filter stays chosen");
+        Assert.That(await Page.Locator("#page-next").CountAsync(), Is.Zero);
+        await AssertAccessibleAsync(Page, "to-dos (page 2)");
+        await ScreenshotAsync(Page, "todos-page-2");
+
+        await SubmitAsync(Page, "#page-prev");
+        Assert.That(await Page.InnerTextAsync("#page-position"), Is.EqualTo("Page 1 of 2"));
+        Assert.That(new Uri(Page.Url).Query, Does.Contain("Kind=appointment"));
+
+        await Page.GotoAsync("/todos?Kind=appointment&page=99");
+        Assert.That(await Page.InnerTextAsync("#page-position"), Is.EqualTo("Page 2 of 2"), "past the end shows the last page");
+        Assert.That(await RowIdsAsync(), Is.EqualTo(appointments.Skip(50)));
+    }
+
+    private async Task<List<long>> RowIdsAsync() =>
+        (await Page.Locator("#todos tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.id)")).Select(long.Parse).ToList();
 }

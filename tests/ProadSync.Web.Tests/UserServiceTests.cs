@@ -85,4 +85,54 @@ public sealed class UserServiceTests
         var third = UserService.SecurityStamp(await AnnaAsync());
         Assert.That(new[] { first, second, third }, Is.Unique, "a new salt makes even the same password a new hash");
     }
+
+    [Test]
+    public async Task A_user_changes_their_own_password_with_the_current_one_and_the_old_one_stops_working()
+    {
+        await _services.Users.SetPasswordAsync("acme", "anna", "first-password-1", CancellationToken.None);
+        var before = await AnnaAsync();
+
+        var changed = await _services.Users.ChangePasswordAsync("acme", "anna", "first-password-1", "second-password-2", CancellationToken.None);
+
+        var after = await AnnaAsync();
+        Assert.That(changed, Is.Not.Null);
+        Assert.That(changed!.PasswordHash, Is.EqualTo(after.PasswordHash), "the returned user is the stored one");
+        Assert.That(after.PasswordHash, Is.Not.EqualTo(before.PasswordHash).And.Not.Contains("second-password"));
+        Assert.That(Convert.FromBase64String(after.PasswordHash!)[0], Is.EqualTo(0x01), "the same Identity v3 hash as set by an admin");
+        Assert.That(UserService.SecurityStamp(after), Is.Not.EqualTo(UserService.SecurityStamp(before)), "other sessions end");
+        Assert.That(await _services.Users.VerifyPasswordAsync("acme", "anna", "second-password-2", CancellationToken.None), Is.Not.Null);
+        Assert.That(await _services.Users.VerifyPasswordAsync("acme", "anna", "first-password-1", CancellationToken.None), Is.Null);
+    }
+
+    [Test]
+    public async Task A_wrong_current_password_changes_nothing()
+    {
+        await _services.Users.SetPasswordAsync("acme", "anna", "first-password-1", CancellationToken.None);
+        var before = await AnnaAsync();
+
+        var changed = await _services.Users.ChangePasswordAsync("acme", "anna", "not-the-password", "second-password-2", CancellationToken.None);
+
+        Assert.That(changed, Is.Null);
+        Assert.That((await AnnaAsync()).PasswordHash, Is.EqualTo(before.PasswordHash));
+        Assert.That(await _services.Users.VerifyPasswordAsync("acme", "anna", "second-password-2", CancellationToken.None), Is.Null);
+    }
+
+    [Test]
+    public async Task A_short_new_password_is_refused_with_the_same_rule_as_for_admins()
+    {
+        await _services.Users.SetPasswordAsync("acme", "anna", "first-password-1", CancellationToken.None);
+        var before = await AnnaAsync();
+
+        var ex = Assert.ThrowsAsync<LeadingValidationException>(() => _services.Users.ChangePasswordAsync("acme", "anna", "first-password-1", "short", CancellationToken.None));
+
+        Assert.That(ex!.Message, Does.Contain($"at least {UserService.MinimumPasswordLength} characters"));
+        Assert.That((await AnnaAsync()).PasswordHash, Is.EqualTo(before.PasswordHash));
+    }
+
+    [Test]
+    public async Task A_user_without_a_password_cannot_change_it_themselves()
+    {
+        Assert.That(await _services.Users.ChangePasswordAsync("acme", "anna", "", "second-password-2", CancellationToken.None), Is.Null);
+        Assert.That((await AnnaAsync()).PasswordHash, Is.Null);
+    }
 }

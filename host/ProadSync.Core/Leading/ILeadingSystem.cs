@@ -88,6 +88,26 @@ public interface ILeadingSystem : IAsyncDisposable
     /// <returns>The to-dos, by id.</returns>
     Task<IReadOnlyList<Todo>> ListTodosAsync(TodoQuery query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Lists one page of to-dos (by id) and counts all that match, for lists that show a page at a time. A store pages
+    /// in the database; this default reads every match through <see cref="ListTodosAsync"/> and cuts the page out, so
+    /// a store that does not page itself still answers correctly.
+    /// </summary>
+    /// <param name="query">The filter, offset and page size.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page and the number of all matching to-dos.</returns>
+    /// <exception cref="LeadingValidationException">The offset is negative or the page size is not 1 to <see cref="TodoPageQuery.MaximumLimit"/>.</exception>
+    async Task<TodoPage> ListTodoPageAsync(TodoPageQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        TodoPageRules.Validate(query);
+        var matching = (await ListTodosAsync(query.Filter, cancellationToken))
+            .Where(t => (query.SyncActive is not { } sync || t.SyncActive == sync)
+                && (query.ExternallyDeleted is not { } deleted || t.ExternallyDeleted == deleted))
+            .ToList();
+        return new TodoPage(matching.Skip(query.Offset).Take(query.Limit).ToList(), matching.Count);
+    }
+
     // ---- contacts --------------------------------------------------------------------------------------------
 
     /// <summary>Creates a contact.</summary>

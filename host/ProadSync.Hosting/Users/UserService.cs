@@ -4,8 +4,8 @@ using ProadSync.Core.Leading;
 namespace ProadSync.Hosting.Users;
 
 /// <summary>
-/// Users' web sign-in: an admin sets a user's password (kept as a standard ASP.NET Core Identity hash in
-/// <see cref="LeadingUser.PasswordHash"/>) and the admin role; the web UI verifies passwords here.
+/// Users' web sign-in: an admin sets a user's password, or the user changes their own (kept as a standard ASP.NET Core
+/// Identity hash in <see cref="LeadingUser.PasswordHash"/>), and the admin role; the web UI verifies passwords here.
 /// </summary>
 public sealed class UserService
 {
@@ -28,14 +28,37 @@ public sealed class UserService
     /// <exception cref="LeadingValidationException">No such database or user, or the password is too short.</exception>
     public async Task SetPasswordAsync(string database, string login, string password, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(password) || password.Length < MinimumPasswordLength)
-        {
-            throw new LeadingValidationException($"The password must have at least {MinimumPasswordLength} characters.");
-        }
-
+        ValidateNewPassword(password);
         await using var store = await OpenAsync(database, cancellationToken);
         var user = await RequireUserAsync(store, login, cancellationToken);
         await store.UpdateUserAsync(user with { PasswordHash = _hasher.HashPassword(user, password) }, cancellationToken);
+    }
+
+    /// <summary>
+    /// A user changes their own password: the current one must match; the new one follows the same rule and is hashed
+    /// the same way as <see cref="SetPasswordAsync"/>. Other sessions signed in with the old password end.
+    /// </summary>
+    /// <param name="database">The database.</param>
+    /// <param name="login">The user.</param>
+    /// <param name="currentPassword">The password the user signs in with now.</param>
+    /// <param name="newPassword">The new password (plain; only its hash is stored).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The user with the new hash, or <see langword="null"/> when the current password is wrong (nothing changes).</returns>
+    /// <exception cref="LeadingValidationException">No such database or user, or the new password is too short.</exception>
+    public async Task<LeadingUser?> ChangePasswordAsync(string database, string login, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    {
+        ValidateNewPassword(newPassword);
+        await using var store = await OpenAsync(database, cancellationToken);
+        var user = await RequireUserAsync(store, login, cancellationToken);
+        if (user.PasswordHash is null || string.IsNullOrEmpty(currentPassword)
+            || _hasher.VerifyHashedPassword(user, user.PasswordHash, currentPassword) == PasswordVerificationResult.Failed)
+        {
+            return null;
+        }
+
+        user = user with { PasswordHash = _hasher.HashPassword(user, newPassword) };
+        await store.UpdateUserAsync(user, cancellationToken);
+        return user;
     }
 
     /// <summary>Grants or revokes the admin role of a user.</summary>
@@ -99,6 +122,14 @@ public sealed class UserService
         var text = $"{user.Id}|{user.IsAdmin}|{user.PasswordHash}";
         var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text));
         return Convert.ToHexString(hash, 0, 12);
+    }
+
+    private static void ValidateNewPassword(string? password)
+    {
+        if (string.IsNullOrEmpty(password) || password.Length < MinimumPasswordLength)
+        {
+            throw new LeadingValidationException($"The password must have at least {MinimumPasswordLength} characters.");
+        }
     }
 
     private async Task<ILeadingSystem> OpenAsync(string database, CancellationToken cancellationToken)
