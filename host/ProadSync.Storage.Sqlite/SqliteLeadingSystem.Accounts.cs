@@ -63,17 +63,23 @@ internal sealed partial class SqliteLeadingSystem
                 }
             }
 
-            // R-ACC-6: the same external account may not be entered for two users.
+            // R-ACC-6: the same external account may not be entered for two users. A service account that impersonates
+            // (option "impersonate", see AccountRules.MailboxOption) is a different external account per mailbox.
             if (!string.IsNullOrWhiteSpace(account.Url) && !string.IsNullOrWhiteSpace(account.UserName))
             {
                 using var same = c.Command(tx, """
-                    SELECT user_id FROM accounts
+                    SELECT user_id, options_json FROM accounts
                     WHERE id <> $id AND plugin_id = $plugin COLLATE NOCASE AND url = $url COLLATE NOCASE AND user_name = $userName COLLATE NOCASE;
                     """).With("$id", account.Id).With("$plugin", account.PluginId).With("$url", account.Url).With("$userName", account.UserName);
-                if (same.ScalarLong() is { } otherUser)
+                using var reader = same.ExecuteReader();
+                while (reader.Read())
                 {
-                    throw new LeadingValidationException(
-                        $"The external account '{account.UserName}' at '{account.Url}' is already entered for user {otherUser}; one external account serves one user only.");
+                    var otherOptions = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(1)) ?? [];
+                    if (string.Equals(ImpersonatedMailbox(otherOptions), ImpersonatedMailbox(account.Options ?? new Dictionary<string, string>()), StringComparison.OrdinalIgnoreCase))
+                    {
+                        throw new LeadingValidationException(
+                            $"The external account '{account.UserName}' at '{account.Url}' is already entered for user {reader.GetInt64(0)}; one external account serves one user only.");
+                    }
                 }
             }
 
@@ -112,6 +118,10 @@ internal sealed partial class SqliteLeadingSystem
             return ReadAccount(c, tx, id)!;
         }, cancellationToken);
     }
+
+    /// <summary>The mailbox a service account impersonates (plugin option <c>impersonate</c>), or empty.</summary>
+    private static string ImpersonatedMailbox(IReadOnlyDictionary<string, string> options) =>
+        options.FirstOrDefault(p => string.Equals(p.Key, "impersonate", StringComparison.OrdinalIgnoreCase)).Value?.Trim() ?? string.Empty;
 
     private static SqliteCommand BindAccount(SqliteCommand command, SyncAccount account, string options) =>
         command.With("$user", account.UserId)

@@ -28,9 +28,12 @@ internal static class ExchangeConnectionTest
         }
         catch (TargetAuthenticationException e)
         {
+            var hint = e.Data.Contains(EwsClient.ImpersonationDeniedKey)
+                ? string.Empty
+                : " Check the user name (DOMAIN\\user for NTLM) and the password.";
             return Report(true,
                 new(Reachable, TestOutcome.Passed, $"The server {client.Endpoint.Authority} answered."),
-                new(Authenticated, TestOutcome.Failed, e.Message + " Check the user name (DOMAIN\\user for NTLM) and the password."),
+                new(Authenticated, TestOutcome.Failed, e.Message + hint),
                 new(FoldersFound, TestOutcome.Skipped, "Not tried: the login failed."));
         }
         catch (TargetException e)
@@ -44,11 +47,18 @@ internal static class ExchangeConnectionTest
         var missing = Folders.Where((_, i) => i >= messages.Count || !messages[i].IsSuccess).ToList();
         return Report(false,
             new(Reachable, TestOutcome.Passed, $"The server {client.Endpoint.Authority} answered."),
-            new(Authenticated, TestOutcome.Passed, "The login was accepted."),
+            new(Authenticated, TestOutcome.Passed, client.ImpersonatedMailbox is { } impersonated
+                ? $"The login '{client.UserName}' was accepted and may impersonate the mailbox '{impersonated}'."
+                : "The login was accepted."),
             missing.Count == 0
-                ? new(FoldersFound, TestOutcome.Passed, "The calendar, tasks and contacts folders were found.")
-                : new(FoldersFound, TestOutcome.Failed, $"The mailbox has no usable {string.Join(", ", missing)} folder; check the account's mailbox."));
+                ? new(FoldersFound, TestOutcome.Passed, $"The calendar, tasks and contacts folders of {Mailbox(client)} were found.")
+                : new(FoldersFound, TestOutcome.Failed, $"{Mailbox(client, capital: true)} has no usable {string.Join(", ", missing)} folder; check the account's mailbox."));
     }
+
+    /// <summary>Which mailbox the account acts on: the impersonated one (option <c>impersonate</c>) or the login's own.</summary>
+    private static string Mailbox(EwsClient client, bool capital = false) => client.ImpersonatedMailbox is { } impersonated
+        ? $"{(capital ? "The" : "the")} mailbox '{impersonated}' (impersonated by '{client.UserName}')"
+        : $"{(capital ? "The" : "the")} mailbox of '{client.UserName}'";
 
     private static ConnectionTestReport Report(bool authFailed, params ConnectionTestStep[] steps) =>
         new(steps) { AuthenticationFailed = authFailed };

@@ -13,7 +13,8 @@ namespace ProadSync.Plugin.Exchange;
 /// Account settings: <see cref="TargetSettings.Url"/> is the EWS endpoint (<c>https://host/EWS/Exchange.asmx</c>);
 /// a user name <c>DOMAIN\user</c> uses NTLM/Negotiate, any other Basic authentication. Options: <c>bodyType</c>
 /// (Text or HTML, how descriptions are read), <c>pageSize</c> (SyncFolderItems, 1–512), <c>getItemBatchSize</c>,
-/// <c>findPageSize</c>, <c>maxResponseMegabytes</c>, <c>timeoutSeconds</c>.
+/// <c>findPageSize</c>, <c>maxResponseMegabytes</c>, <c>timeoutSeconds</c>, <c>impersonate</c> (the SMTP address of
+/// the mailbox a service account with the ApplicationImpersonation role acts on).
 /// </remarks>
 public sealed class ExchangePluginRegistrar : IPluginRegistrar
 {

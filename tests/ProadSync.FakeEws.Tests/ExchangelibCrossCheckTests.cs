@@ -4,8 +4,8 @@ namespace ProadSync.FakeEws.Tests;
 
 /// <summary>
 /// Runs an independent EWS client, Debian's python3-exchangelib, against the fake: create, read, update, delete and
-/// sync calendar items, tasks and contacts. Needs <c>apt-get install -y python3-exchangelib</c>; without it the test
-/// fails (it is never skipped).
+/// sync calendar items, tasks and contacts, and Exchange impersonation. Needs
+/// <c>apt-get install -y python3-exchangelib</c>; without it the tests fail (they are never skipped).
 /// </summary>
 public sealed class ExchangelibCrossCheckTests
 {
@@ -14,17 +14,54 @@ public sealed class ExchangelibCrossCheckTests
     [Test]
     public async Task Exchangelib_can_create_read_update_delete_and_sync_against_the_fake()
     {
-        Assert.That(File.Exists(Python), Is.True, $"{Python} is missing: install python3 and python3-exchangelib (apt-get install -y python3-exchangelib).");
         await using var server = await FakeEwsServer.StartAsync(
             new FakeEwsOptions { Users = new Dictionary<string, string> { ["alice"] = "s3cret" } }, CancellationToken.None);
-        var script = Path.Combine(TestContext.CurrentContext.TestDirectory, "exchangelib", "check_fake_ews.py");
+        var output = await RunAsync("check_fake_ews.py", server.Endpoint.ToString(), "alice", "s3cret");
+        Assert.That(output, Does.Contain("exchangelib cross-check passed"));
+    }
+
+    [Test]
+    [Description("issue 5: exchangelib with access_type=IMPERSONATION acts on the target mailbox; without the role it gets ErrorImpersonateUserDenied")]
+    public async Task Exchangelib_impersonation_acts_on_the_target_mailbox_only()
+    {
+        await using var server = await FakeEwsServer.StartAsync(new FakeEwsOptions
+        {
+            Users = new Dictionary<string, string> { ["svc"] = "s3cret", ["plain"] = "pw" },
+            SmtpAddresses = new Dictionary<string, string> { ["boss@example.test"] = "boss" },
+            Impersonators = ["svc"],
+        }, CancellationToken.None);
+        var output = await RunAsync("check_impersonation.py", server.Endpoint.ToString(), "svc", "s3cret", "boss@example.test", "Board meeting", "plain", "pw");
+        Assert.That(output, Does.Contain("exchangelib impersonation check passed"));
+
+        var id = CreatedId(output);
+        var boss = server.State.Mailbox("boss");
+        Assert.Multiple(() =>
+        {
+            Assert.That(boss.ItemIds("calendar"), Is.EqualTo(new[] { id }), "the item is in the target's calendar");
+            Assert.That(boss.Find(id)!.GetValue("Subject"), Is.EqualTo("Board meeting"));
+            Assert.That(server.State.Mailbox("svc").ItemIds("calendar"), Is.Empty, "not in the service account's");
+            Assert.That(server.State.Mailbox("plain").ItemIds("calendar"), Is.Empty);
+            Assert.That(boss.ImpersonatedRequests, Is.GreaterThan(0));
+            Assert.That(boss.ImpersonatedRequestsWithoutAnchorMailbox, Is.Zero, "exchangelib sends X-AnchorMailbox, and the fake recognises it");
+        });
+    }
+
+    /// <summary>Reads the <c>created-id:</c> line the impersonation script prints.</summary>
+    public static string CreatedId(string output) =>
+        output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("created-id: ", StringComparison.Ordinal))["created-id: ".Length..];
+
+    /// <summary>Runs a script from the exchangelib folder with /usr/bin/python3 and returns its output; asserts exit code 0.</summary>
+    public static async Task<string> RunAsync(string script, params string[] arguments)
+    {
+        Assert.That(File.Exists(Python), Is.True, $"{Python} is missing: install python3 and python3-exchangelib (apt-get install -y python3-exchangelib).");
         var start = new ProcessStartInfo(Python)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { script, server.Endpoint.ToString(), "alice", "s3cret" })
+        start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "exchangelib", script));
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -42,6 +79,6 @@ public sealed class ExchangelibCrossCheckTests
         TestContext.Out.WriteLine(output);
         Assert.That(process.ExitCode, Is.Not.EqualTo(3), "python3-exchangelib is not installed: run 'apt-get install -y python3-exchangelib'.\n" + output);
         Assert.That(process.ExitCode, Is.EqualTo(0), output);
-        Assert.That(output, Does.Contain("exchangelib cross-check passed"));
+        return output;
     }
 }

@@ -21,6 +21,16 @@ internal sealed class SoapClient : IDisposable
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + password)));
     }
 
+    /// <summary>Sets (or with <see langword="null"/> removes) the X-AnchorMailbox header of the following requests.</summary>
+    public void SetAnchorMailbox(string? address)
+    {
+        _http.DefaultRequestHeaders.Remove("X-AnchorMailbox");
+        if (address is not null)
+        {
+            _http.DefaultRequestHeaders.TryAddWithoutValidation("X-AnchorMailbox", address);
+        }
+    }
+
     public async Task<(int Status, XDocument? Body)> PostRawAsync(string xml)
     {
         using var response = await _http.PostAsync(_endpoint, new StringContent(xml, Encoding.UTF8, "text/xml"));

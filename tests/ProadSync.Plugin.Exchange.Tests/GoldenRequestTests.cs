@@ -107,6 +107,21 @@ public sealed class GoldenRequestTests
     public void GetFolder_matches_golden() =>
         AssertGolden("GetFolder.xml", EwsRequests.GetFolder(["calendar", "tasks", "contacts"]));
 
+    [Test]
+    [Description("issue 5: with the option impersonate, every request carries ExchangeImpersonation/ConnectingSID/SmtpAddress after RequestServerVersion")]
+    public void GetFolder_with_impersonation_matches_golden() =>
+        AssertGolden("GetFolder-Impersonation.xml", EwsXml.Impersonate(EwsRequests.GetFolder(["calendar", "tasks", "contacts"]), "alfred@contoso.com"));
+
+    [Test]
+    [Description("issue 5: the impersonation header follows a TimeZoneContext too, the header order of Microsoft's impersonation example")]
+    public void Impersonation_header_comes_after_RequestServerVersion_and_TimeZoneContext()
+    {
+        var withZone = XDocument.Parse(EwsRequests.GetFolder(["calendar"]));
+        withZone.Root!.Element(EwsXml.Soap + "Header")!.Add(new XElement(EwsXml.T + "TimeZoneContext", new XElement(EwsXml.T + "TimeZoneDefinition", new XAttribute("Id", "UTC"))));
+        var header = XDocument.Parse(EwsXml.Impersonate(withZone.ToString(), "a@example.com")).Root!.Element(EwsXml.Soap + "Header")!;
+        Assert.That(header.Elements().Select(e => e.Name.LocalName), Is.EqualTo(new[] { "RequestServerVersion", "TimeZoneContext", "ExchangeImpersonation" }));
+    }
+
     [TestCase("CalendarItem")]
     [TestCase("Task")]
     [TestCase("Contact")]

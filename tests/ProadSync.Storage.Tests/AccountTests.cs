@@ -91,6 +91,29 @@ public class AccountTests : StoreTestBase
         Assert.That(other.Id, Is.GreaterThan(0));
     }
 
+    [Test, Category("R-ACC-6")]
+    [Description("issue 5: one Exchange service account impersonating different mailboxes serves different users; the same mailbox twice is refused")]
+    public async Task R_ACC_6_a_service_account_may_serve_users_whose_impersonated_mailboxes_differ()
+    {
+        var anna = await UserAsync("anna");
+        var bob = await UserAsync("bob");
+        var carl = await UserAsync("carl");
+        SyncAccount Service(long userId, string mailbox) => new()
+        {
+            UserId = userId,
+            PluginId = "exchange",
+            Url = "https://127.0.0.1/EWS/Exchange.asmx",
+            UserName = "svc-proadsync",
+            Options = new Dictionary<string, string> { ["impersonate"] = mailbox },
+        };
+
+        await Store.SaveAccountAsync(Service(anna.Id, "anna@example.com"), Ct);
+        var bobs = await Store.SaveAccountAsync(Service(bob.Id, "bob@example.com"), Ct);
+        var ex = Assert.ThrowsAsync<LeadingValidationException>(() => Store.SaveAccountAsync(Service(carl.Id, " ANNA@example.com "), Ct));
+        Assert.That(bobs.Id, Is.GreaterThan(0));
+        Assert.That(ex!.Message, Does.Contain("one external account serves one user"));
+    }
+
     [Test]
     public async Task Bad_account_values_are_refused()
     {

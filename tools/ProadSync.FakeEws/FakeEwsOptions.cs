@@ -6,6 +6,12 @@ public sealed record FakeEwsOptions
     /// <summary>The users (name → password) that may log in with Basic authentication; each gets a mailbox.</summary>
     public IReadOnlyDictionary<string, string> Users { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>SMTP addresses of mailboxes (address → user name), see <see cref="FakeEwsState.AddSmtpAddress"/>.</summary>
+    public IReadOnlyDictionary<string, string> SmtpAddresses { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The users with the ApplicationImpersonation role, see <see cref="FakeEwsState.GrantImpersonation"/>.</summary>
+    public IReadOnlyCollection<string> Impersonators { get; init; } = [];
+
     /// <summary>The address to listen on; must be a loopback address. Port 0 picks a free port.</summary>
     public string Url { get; init; } = "http://127.0.0.1:0";
 

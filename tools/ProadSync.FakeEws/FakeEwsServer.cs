@@ -75,6 +75,16 @@ public sealed class FakeEwsServer : IAsyncDisposable
             current.AddUser(user, password);
         }
 
+        foreach (var (address, user) in options.SmtpAddresses)
+        {
+            current.AddSmtpAddress(user, address);
+        }
+
+        foreach (var user in options.Impersonators)
+        {
+            current.GrantImpersonation(user);
+        }
+
         var handler = new EwsHandler(current, options.MaxRequestBytes);
         app.MapPost("/EWS/Exchange.asmx", handler.HandleAsync);
         if (options.EnableAdminEndpoint)

@@ -43,6 +43,42 @@ public sealed class FakeEwsState
 
     internal int SyncStateEpoch { get; private set; }
 
+    private readonly ConcurrentDictionary<string, string> _smtpAddresses = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, bool> _impersonators = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Gives a user's mailbox an SMTP address, by which <c>ExchangeImpersonation</c> (<c>SmtpAddress</c>,
+    /// <c>PrimarySmtpAddress</c> or <c>PrincipalName</c>) finds it. The user need not be able to log in (a mailbox
+    /// a service account acts on). A user name that is itself an address (contains <c>@</c>) needs no call.
+    /// </summary>
+    /// <param name="user">The user name that owns the mailbox.</param>
+    /// <param name="smtpAddress">The address.</param>
+    public void AddSmtpAddress(string user, string smtpAddress) => _smtpAddresses[smtpAddress] = user;
+
+    /// <summary>
+    /// Gives a user the ApplicationImpersonation management role (organisation-wide scope): its requests may carry
+    /// <c>ExchangeImpersonation</c> and then act on the named mailbox. Others get <c>ErrorImpersonateUserDenied</c>.
+    /// </summary>
+    /// <param name="user">The user name (the service account).</param>
+    public void GrantImpersonation(string user) => _impersonators[user] = true;
+
+    /// <summary>Takes the ApplicationImpersonation role away again.</summary>
+    /// <param name="user">The user name.</param>
+    public void RevokeImpersonation(string user) => _impersonators.TryRemove(user, out _);
+
+    internal bool MayImpersonate(string user) => _impersonators.ContainsKey(user);
+
+    /// <summary>The user whose mailbox has the address, or <see langword="null"/> when no mailbox has it.</summary>
+    internal string? UserBySmtpAddress(string address)
+    {
+        if (_smtpAddresses.TryGetValue(address, out var user))
+        {
+            return user;
+        }
+
+        return address.Contains('@', StringComparison.Ordinal) && (_users.ContainsKey(address) || _mailboxes.ContainsKey(address)) ? address : null;
+    }
+
     /// <summary>Adds (or changes) a user who may log in; the mailbox is created on first use.</summary>
     /// <param name="user">The user name.</param>
     /// <param name="password">The password.</param>

@@ -51,6 +51,28 @@ public sealed class FakeMailbox
         }
     }
 
+    private int _impersonatedRequests;
+    private int _withoutAnchorMailbox;
+
+    /// <summary>How many requests acted on this mailbox through <c>ExchangeImpersonation</c>.</summary>
+    public int ImpersonatedRequests => Volatile.Read(ref _impersonatedRequests);
+
+    /// <summary>
+    /// How many of the impersonated requests came without an <c>X-AnchorMailbox</c> HTTP header naming this mailbox.
+    /// Microsoft says the header must always be sent with impersonation; on-premises Exchange serves such requests
+    /// anyway, so the fake does too and only counts them, for tests that check a client sends it.
+    /// </summary>
+    public int ImpersonatedRequestsWithoutAnchorMailbox => Volatile.Read(ref _withoutAnchorMailbox);
+
+    internal void CountImpersonated(bool anchored)
+    {
+        Interlocked.Increment(ref _impersonatedRequests);
+        if (!anchored)
+        {
+            Interlocked.Increment(ref _withoutAnchorMailbox);
+        }
+    }
+
     internal object Sync { get; } = new();
 
     internal Dictionary<string, FakeFolder> FoldersById { get; } = new(StringComparer.Ordinal);

@@ -36,6 +36,18 @@ public static class AccountRules
         var newUrl = change.Url is null ? account.Url : NormaliseUrl(change.Url);
         var newUser = change.UserName is null ? account.UserName : change.UserName.Trim();
         var newPlugin = change.PluginId is null ? account.PluginId : change.PluginId.Trim().ToLowerInvariant();
+        var options = new Dictionary<string, string>(account.Options, StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in change.Options ?? new Dictionary<string, string>())
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                options.Remove(key);
+            }
+            else
+            {
+                options[key] = value;
+            }
+        }
 
         if (account.BoundAt is not null)
         {
@@ -55,6 +67,11 @@ public static class AccountRules
                 changed.Add("plugin");
             }
 
+            if (!SameMailbox(account.Options, options))
+            {
+                changed.Add($"impersonated mailbox (option {MailboxOption})");
+            }
+
             if (changed.Count > 0)
             {
                 throw new AccountRuleException(
@@ -69,23 +86,11 @@ public static class AccountRules
             {
                 if (other.Id != account.Id && other.UserId != user.Id && SameUrl(other.Url, newUrl)
                     && string.Equals(other.UserName ?? "", newUser ?? "", StringComparison.OrdinalIgnoreCase)
-                    && string.Equals(other.PluginId, newPlugin, StringComparison.Ordinal))
+                    && string.Equals(other.PluginId, newPlugin, StringComparison.Ordinal)
+                    && SameMailbox(other.Options, options))
                 {
                     throw new AccountRuleException($"The external account {newUser ?? "(no user)"} at {newUrl} is already used by another user of database '{databaseName}'; one external account can belong to one user only (SPEC R-ACC-6).");
                 }
-            }
-        }
-
-        var options = new Dictionary<string, string>(account.Options, StringComparer.OrdinalIgnoreCase);
-        foreach (var (key, value) in change.Options ?? new Dictionary<string, string>())
-        {
-            if (string.IsNullOrEmpty(value))
-            {
-                options.Remove(key);
-            }
-            else
-            {
-                options[key] = value;
             }
         }
 
@@ -172,6 +177,21 @@ public static class AccountRules
         }
 
         return trimmed.Length > 1 ? trimmed.TrimEnd('/', '\\') : trimmed;
+    }
+
+    /// <summary>
+    /// The plugin option that picks the mailbox behind the login (the <c>exchange</c> plugin's Exchange
+    /// impersonation: one service account, one mailbox per user). It is part of the external account: it binds like
+    /// the user name (R-ACC-5), and accounts that share a service account but act on different mailboxes are
+    /// different external accounts (R-ACC-6).
+    /// </summary>
+    public const string MailboxOption = "impersonate";
+
+    private static bool SameMailbox(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b)
+    {
+        static string Mailbox(IReadOnlyDictionary<string, string> options) =>
+            options.FirstOrDefault(p => string.Equals(p.Key, MailboxOption, StringComparison.OrdinalIgnoreCase)).Value?.Trim() ?? string.Empty;
+        return string.Equals(Mailbox(a), Mailbox(b), StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool SameUrl(string? a, string? b) =>

@@ -55,6 +55,39 @@ internal sealed partial class EwsClient : IDisposable
 
     public Uri Endpoint => _settings.Endpoint;
 
+    /// <summary>The SMTP address of the impersonated mailbox, or <see langword="null"/> for the login's own mailbox.</summary>
+    public string? ImpersonatedMailbox => _settings.ImpersonatedMailbox;
+
+    /// <summary>The login (user name) the requests authenticate as.</summary>
+    public string UserName => _settings.UserName;
+
+    /// <summary>
+    /// The exception an impersonation failure means (a SOAP fault or a response message with one of the impersonation
+    /// codes), or <see langword="null"/> when <paramref name="code"/> is not about impersonation.
+    /// </summary>
+    /// <param name="code">The EWS response code.</param>
+    /// <param name="message">The server's text.</param>
+    /// <param name="mailbox">The impersonated mailbox.</param>
+    /// <returns>The exception to throw, or <see langword="null"/>.</returns>
+    public TargetException? ImpersonationError(string code, string? message, string mailbox) => code switch
+    {
+        // The login is valid but lacks the ApplicationImpersonation right (for this mailbox): a permission failure of
+        // the account's credentials, so the host treats it like refused credentials.
+        "ErrorImpersonateUserDenied" or "ErrorImpersonationDenied" => new TargetAuthenticationException(
+            $"The Exchange account '{_settings.UserName}' may not impersonate the mailbox '{mailbox}' ({code}: {message}); " +
+            "ask the Exchange admin to give it the ApplicationImpersonation role for that mailbox.")
+        {
+            Data = { [ImpersonationDeniedKey] = true },
+        },
+        "ErrorNonExistentMailbox" or "ErrorInvalidUserPrincipalName" or "ErrorInvalidExchangeImpersonationHeaderData" or "ErrorImpersonationFailed" =>
+            new TargetConfigurationException(
+                $"The Exchange server cannot act on the mailbox '{mailbox}' named by the option '{EwsConnectionSettings.ImpersonateOption}' ({code}: {message}); check the address."),
+        _ => null,
+    };
+
+    /// <summary>The key in <see cref="Exception.Data"/> that marks an authentication failure caused by missing impersonation rights.</summary>
+    public const string ImpersonationDeniedKey = "ProadSync.Exchange.ImpersonationDenied";
+
     /// <summary>Sends a request and returns the response messages of <paramref name="operation"/>.</summary>
     /// <exception cref="TransientTargetException">Unreachable, timed out, busy (ErrorServerBusy fault, 503, 429).</exception>
     /// <exception cref="TargetAuthenticationException">HTTP 401.</exception>
@@ -62,6 +95,12 @@ internal sealed partial class EwsClient : IDisposable
     /// <exception cref="ItemRejectedException">Another SOAP fault (for example ErrorSchemaValidation).</exception>
     public async Task<IReadOnlyList<EwsResponseMessage>> SendAsync(string operation, string requestXml, CancellationToken cancellationToken)
     {
+        var impersonated = _settings.ImpersonatedMailbox;
+        if (impersonated is not null)
+        {
+            requestXml = EwsXml.Impersonate(requestXml, impersonated);
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, _settings.Endpoint)
         {
             Content = new StringContent(requestXml, new UTF8Encoding(false), "text/xml"),
@@ -69,6 +108,11 @@ internal sealed partial class EwsClient : IDisposable
         request.Content.Headers.ContentType!.CharSet = "utf-8";
         request.Headers.Authorization = _basic;
         request.Headers.AcceptEncoding.ParseAdd("gzip, deflate");
+        if (impersonated is not null)
+        {
+            // Microsoft: with impersonation, always send X-AnchorMailbox with the impersonated mailbox's SMTP address.
+            request.Headers.TryAddWithoutValidation("X-AnchorMailbox", impersonated);
+        }
 
         HttpResponseMessage response;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -132,6 +176,11 @@ internal sealed partial class EwsClient : IDisposable
                 {
                     throw new TransientTargetException($"The Exchange server is busy ({fault.Code}); try again later.",
                         fault.BackOffMilliseconds is { } ms ? TimeSpan.FromMilliseconds(ms) : null);
+                }
+
+                if (impersonated is not null && ImpersonationError(fault.Code, fault.Message, impersonated) is { } impersonationError)
+                {
+                    throw impersonationError;
                 }
 
                 if (fault.Code is "ErrorInvalidServerVersion" or "ErrorAccessDenied" or "ErrorNonExistentMailbox")

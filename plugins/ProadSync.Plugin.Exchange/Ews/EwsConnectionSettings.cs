@@ -31,6 +31,15 @@ internal sealed record EwsConnectionSettings
     /// <summary>The time one request may take (option <c>timeoutSeconds</c>).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(100);
 
+    /// <summary>
+    /// The SMTP address of the mailbox to act on by Exchange impersonation (option <c>impersonate</c>), or
+    /// <see langword="null"/> to act on the login's own mailbox.
+    /// </summary>
+    public string? ImpersonatedMailbox { get; init; }
+
+    /// <summary>The option that names the mailbox to impersonate.</summary>
+    public const string ImpersonateOption = "impersonate";
+
     /// <exception cref="TargetConfigurationException">A setting is missing or invalid.</exception>
     public static EwsConnectionSettings From(TargetSettings settings)
     {
@@ -80,6 +89,22 @@ internal sealed record EwsConnectionSettings
             FindPageSize = Int("findPageSize", 500, 1, 1000),
             MaxResponseBytes = Int("maxResponseMegabytes", 32, 1, 1024) * 1024L * 1024,
             Timeout = TimeSpan.FromSeconds(Int("timeoutSeconds", 100, 1, 3600)),
+            ImpersonatedMailbox = Option(ImpersonateOption) is { } impersonate ? SmtpAddress(impersonate) : null,
         };
+    }
+
+    /// <summary>Checks the value of the <c>impersonate</c> option: one bare SMTP address (no display name, no spaces).</summary>
+    /// <exception cref="TargetConfigurationException">The value is not a plain SMTP address.</exception>
+    private static string SmtpAddress(string value)
+    {
+        var address = value.Trim();
+        var at = address.IndexOf('@', StringComparison.Ordinal);
+        var valid = address.Length is > 2 and <= 320 && at > 0 && at == address.LastIndexOf('@') && at < address.Length - 1 &&
+            !address.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or '"' or '(' or ')' or ',' or ';' or ':' or '[' or ']' or '\\') &&
+            !address[(at + 1)..].StartsWith('.') && !address.EndsWith('.') && address[(at + 1)..].Contains('.', StringComparison.Ordinal) &&
+            System.Net.Mail.MailAddress.TryCreate(address, out var parsed) && parsed.Address == address && parsed.DisplayName.Length == 0;
+        return valid
+            ? address
+            : throw new TargetConfigurationException($"The option '{ImpersonateOption}' must be the SMTP address of the mailbox to act on (for example user@example.com), not '{value}'.");
     }
 }

@@ -57,6 +57,8 @@ internal static class EwsResponses
                 message.BackOffMilliseconds is { } ms ? TimeSpan.FromMilliseconds(ms) : null),
         "ErrorIrresolvableConflict" or "ErrorStaleObject" or "ErrorChangeKeyRequiredForWriteOperations" => new VersionConflictException(itemId ?? "?"),
         "ErrorItemNotFound" or "ErrorInvalidIdMalformed" => new ItemNotFoundException(itemId ?? "?"),
+        "ErrorImpersonateUserDenied" or "ErrorImpersonationDenied" =>
+            new TargetAuthenticationException($"The Exchange account may not impersonate the mailbox: {message.ResponseCode}: {message.MessageText}"),
         "ErrorAccessDenied" or "ErrorFolderNotFound" or "ErrorNonExistentMailbox" =>
             new TargetConfigurationException($"The Exchange mailbox cannot be used: {message.ResponseCode}: {message.MessageText}"),
         _ => new ItemRejectedException($"Exchange refused the item{(itemId is null ? string.Empty : " '" + itemId + "'")}: {message.ResponseCode}: {message.MessageText}"),

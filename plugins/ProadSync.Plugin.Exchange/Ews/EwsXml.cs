@@ -44,6 +44,35 @@ internal static class EwsXml
         return "<?xml version=\"1.0\" encoding=\"utf-8\"?>" + builder;
     }
 
+    /// <summary>
+    /// Adds the <c>ExchangeImpersonation</c> SOAP header to a request written by <see cref="Envelope"/>: a
+    /// <c>ConnectingSID</c> with the <c>SmtpAddress</c> of the mailbox to act on, placed after
+    /// <c>RequestServerVersion</c> (and after <c>TimeZoneContext</c>, if any), the header order of Microsoft's
+    /// impersonation example.
+    /// </summary>
+    /// <param name="requestXml">A request from <see cref="Envelope"/>.</param>
+    /// <param name="smtpAddress">The SMTP address of the mailbox to impersonate.</param>
+    /// <returns>The request with the impersonation header.</returns>
+    public static string Impersonate(string requestXml, string smtpAddress)
+    {
+        var document = XDocument.Parse(requestXml);
+        var header = document.Root!.Element(Soap + "Header")!;
+        var impersonation = new XElement(T + "ExchangeImpersonation",
+            new XElement(T + "ConnectingSID",
+                new XElement(T + "SmtpAddress", smtpAddress)));
+        var anchor = header.Elements().LastOrDefault(e => e.Name == T + "RequestServerVersion" || e.Name == T + "TimeZoneContext");
+        if (anchor is null)
+        {
+            header.AddFirst(impersonation);
+        }
+        else
+        {
+            anchor.AddAfterSelf(impersonation);
+        }
+
+        return "<?xml version=\"1.0\" encoding=\"utf-8\"?>" + document.Root.ToString(SaveOptions.DisableFormatting);
+    }
+
     public static void StartT(this XmlWriter writer, string name) => writer.WriteStartElement(name, TypesNs);
 
     public static void StartM(this XmlWriter writer, string name) => writer.WriteStartElement(name, MessagesNs);

@@ -81,6 +81,48 @@ public sealed class AccountRulesTests
         Assert.That(same.Mode, Is.EqualTo(SyncMode.Full));
     }
 
+    [Test, Category("R-ACC-5")]
+    [Description("issue 5: the impersonated mailbox (exchange option impersonate) binds like the user name")]
+    public void A_bound_account_keeps_its_impersonated_mailbox()
+    {
+        var account = AccountRules.Apply(Anna, null, new AccountChange
+        {
+            PluginId = "exchange",
+            Url = "https://mail.example.com/EWS/Exchange.asmx",
+            UserName = "svc",
+            Options = new Dictionary<string, string> { ["impersonate"] = "anna@example.com" },
+        }, [], "protected", "acme");
+        var bound = AccountRules.RecordSuccess(account, At);
+
+        var ex = Assert.Throws<AccountRuleException>(() => AccountRules.Apply(Anna, bound, new AccountChange { Options = new Dictionary<string, string> { ["impersonate"] = "boss@example.com" } }, [], null, "acme"));
+        Assert.That(ex!.Message, Does.Contain("impersonated mailbox").And.Contain("R-ACC-5").And.Contain("accounts reset"));
+        Assert.Throws<AccountRuleException>(() => AccountRules.Apply(Anna, bound, new AccountChange { Options = new Dictionary<string, string> { ["impersonate"] = "" } }, [], null, "acme"),
+            "removing the option would switch to the service account's own mailbox");
+
+        var same = AccountRules.Apply(Anna, bound, new AccountChange { Options = new Dictionary<string, string> { ["Impersonate"] = " ANNA@example.com", ["timeoutSeconds"] = "30" } }, [], null, "acme");
+        Assert.That(same.Options["timeoutSeconds"], Is.EqualTo("30"), "other options stay free");
+    }
+
+    [Test, Category("R-ACC-6")]
+    [Description("issue 5: one service account impersonating different mailboxes may serve different users, the same mailbox not")]
+    public void A_service_account_may_serve_users_whose_impersonated_mailboxes_differ()
+    {
+        AccountChange Service(string mailbox) => new()
+        {
+            PluginId = "exchange",
+            Url = "https://mail.example.com/EWS/Exchange.asmx",
+            UserName = "svc",
+            Options = new Dictionary<string, string> { ["impersonate"] = mailbox },
+        };
+        var annas = AccountRules.Apply(Anna, null, Service("anna@example.com"), [], "p", "acme") with { Id = 1 };
+        var bert = new LeadingUser(3, "bert", "Bert", MayConfigureSync: true);
+        Assert.DoesNotThrow(() => AccountRules.Apply(bert, null, Service("bert@example.com"), [annas], "p", "acme"));
+        var ex = Assert.Throws<AccountRuleException>(() => AccountRules.Apply(bert, null, Service("Anna@Example.com"), [annas], "p", "acme"));
+        Assert.That(ex!.Message, Does.Contain("R-ACC-6"));
+        Assert.Throws<AccountRuleException>(() => AccountRules.Apply(bert, null, new AccountChange { PluginId = "exchange", Url = "https://mail.example.com/EWS/Exchange.asmx", UserName = "svc" }, [annas with { Options = new Dictionary<string, string>() }], "p", "acme"),
+            "without the option on both sides it is the same external account");
+    }
+
     [Test, Category("R-ACC-6"), Category("R-ADM-2")]
     public void One_external_account_cannot_belong_to_two_users_of_a_database()
     {

@@ -52,7 +52,7 @@ internal sealed partial class EwsHandler
         var status = StatusCodes.Status200OK;
         try
         {
-            reply = Dispatch(user, body);
+            reply = Dispatch(user, body, context.Request.Headers["X-AnchorMailbox"].ToString());
         }
         catch (EwsFaultException fault)
         {
@@ -117,7 +117,7 @@ internal sealed partial class EwsHandler
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private XDocument Dispatch(string user, string body)
+    private XDocument Dispatch(string user, string body, string anchorMailbox)
     {
         XDocument request;
         try
@@ -155,6 +155,7 @@ internal sealed partial class EwsHandler
             throw EwsFaultException.Schema($"The operation element '{operation.Name.LocalName}' must be in namespace {EwsNames.M.NamespaceName}.");
         }
 
+        var impersonated = ImpersonatedMailbox(user, envelope.Element(EwsNames.Soap + "Header"), anchorMailbox);
         var busy = _state.TakeServerBusy();
         if (busy is { Shape: ServerBusyShape.Fault } fault)
         {
@@ -162,7 +163,7 @@ internal sealed partial class EwsHandler
                 new Dictionary<string, string> { ["BackOffMilliseconds"] = fault.BackOffMs.ToString(CultureInfo.InvariantCulture) });
         }
 
-        var mailbox = _state.Mailbox(user);
+        var mailbox = impersonated ?? _state.Mailbox(user);
         var context = new OperationContext(mailbox, timeZone, busy?.BackOffMs);
         var responseMessages = operation.Name.LocalName switch
         {
@@ -179,6 +180,49 @@ internal sealed partial class EwsHandler
 
         return Envelope(new XElement(EwsNames.M + operation.Name.LocalName + "Response",
             new XElement(EwsNames.M + "ResponseMessages", responseMessages)));
+    }
+
+    /// <summary>
+    /// Resolves the <c>ExchangeImpersonation</c> SOAP header, as Exchange does: the caller needs the
+    /// ApplicationImpersonation role (else <c>ErrorImpersonateUserDenied</c>), the ConnectingSID must name someone
+    /// (else <c>ErrorInvalidExchangeImpersonationHeaderData</c>) and that address must have a mailbox (else
+    /// <c>ErrorNonExistentMailbox</c>); all are SOAP faults. SIDs are not modelled: no mailbox has one.
+    /// </summary>
+    /// <returns>The mailbox to act on, or <see langword="null"/> without the header.</returns>
+    private FakeMailbox? ImpersonatedMailbox(string user, XElement? header, string anchorMailbox)
+    {
+        var impersonation = header?.Element(EwsNames.T + "ExchangeImpersonation");
+        if (impersonation is null)
+        {
+            return null;
+        }
+
+        if (!_state.MayImpersonate(user))
+        {
+            throw new EwsFaultException("ErrorImpersonateUserDenied", "The account does not have permission to impersonate the requested user.");
+        }
+
+        var identifier = impersonation.Element(EwsNames.T + "ConnectingSID")?.Elements()
+            .FirstOrDefault(e => e.Name.Namespace == EwsNames.T && e.Name.LocalName is "PrimarySmtpAddress" or "SmtpAddress" or "PrincipalName" or "SID");
+        var value = identifier?.Value.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            throw new EwsFaultException("ErrorInvalidExchangeImpersonationHeaderData",
+                "The impersonation header must name the account to impersonate: a PrincipalName, SID, PrimarySmtpAddress or SmtpAddress that is not empty.");
+        }
+
+        var target = identifier!.Name.LocalName == "SID" ? null : _state.UserBySmtpAddress(value);
+        if (target is null)
+        {
+            throw new EwsFaultException("ErrorNonExistentMailbox", "The SMTP address has no mailbox associated with it.");
+        }
+
+        var mailbox = _state.Mailbox(target);
+        var anchor = anchorMailbox.Trim();
+        mailbox.CountImpersonated(anchored: anchor.Length > 0 &&
+            (string.Equals(anchor, value, StringComparison.OrdinalIgnoreCase) ||
+             string.Equals(_state.UserBySmtpAddress(anchor), target, StringComparison.OrdinalIgnoreCase)));
+        return mailbox;
     }
 
     private static TimeZoneInfo? ParseTimeZoneContext(XElement? header)
