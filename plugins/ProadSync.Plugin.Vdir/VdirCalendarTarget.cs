@@ -123,9 +123,9 @@ internal sealed class VdirCalendarTarget(VdirLayout layout, TimeProvider timePro
             var reference = new ExternalItemRef(id, new ItemVersion(ContentHash.Of(bytes)));
             try
             {
-                var parsed = IcsReader.Read(Decode(bytes), options);
+                var parsed = IcsReader.Read(IcsBytes.Decode(bytes, out var readAsWindows1252), options);
                 result.Add(parsed.Item.Kind == kind
-                    ? new FetchedItem(reference, parsed.Item)
+                    ? new FetchedItem(reference, parsed.Item) { Warning = readAsWindows1252 ? IcsBytes.NotUtf8Warning($"The file '{id}'") : null }
                     : new FetchedItem(reference, null, $"The file '{id}' holds {(parsed.Item.Kind == TodoKind.Task ? "a task (VTODO)" : "an appointment (VEVENT)")} in the {(kind == TodoKind.Task ? "tasks" : "calendar")} folder."));
             }
             catch (IcsFormatException ex)
@@ -337,7 +337,7 @@ internal sealed class VdirCalendarTarget(VdirLayout layout, TimeProvider timePro
     {
         try
         {
-            return IcsReader.Read(Decode(current)).Uid;
+            return IcsReader.Read(IcsBytes.Decode(current, out _)).Uid;
         }
         catch (IcsFormatException)
         {
@@ -356,9 +356,6 @@ internal sealed class VdirCalendarTarget(VdirLayout layout, TimeProvider timePro
             throw new ItemRejectedException($"The item '{uid}' cannot be written as iCalendar: {ex.Message}", ex);
         }
     }
-
-    private static string Decode(byte[] bytes) =>
-        bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? Utf8.GetString(bytes, 3, bytes.Length - 3) : Utf8.GetString(bytes);
 
     private static string WriteTemp(string folder, string name, byte[] bytes)
     {

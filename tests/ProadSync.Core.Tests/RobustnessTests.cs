@@ -325,6 +325,26 @@ public sealed class RobustnessTests
         Assert.That(h.GetAsync(a.Id).Result!.Content.Subject, Is.EqualTo("a outside"));
     }
 
+    [Test]
+    public async Task A_warning_of_an_item_read_all_the_same_goes_into_the_report()
+    {
+        var h = await SyncHarness.CreateAsync(SyncMode.TwoWay);
+        var a = await h.AddAppointmentAsync("a");
+        await h.RunTwiceAsync();
+        var aId = h.SingleExternalOf(a.Id).Id;
+        h.Calendar.EditExternally(aId, c => c with { Subject = "a outside" });
+        h.Calendar.SetWarning(aId, "The file 'a.ics' is not valid UTF-8 as iCalendar requires; it was read as Windows-1252.");
+
+        var report = await h.RunAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Outcome, Is.EqualTo("succeeded"));
+            Assert.That(report.Warnings, Is.EqualTo(new[] { "The file 'a.ics' is not valid UTF-8 as iCalendar requires; it was read as Windows-1252." }));
+            Assert.That(h.GetAsync(a.Id).Result!.Content.Subject, Is.EqualTo("a outside"), "the item was taken in all the same");
+        });
+    }
+
     [TestCase(0)]
     [TestCase(1)]
     [TestCase(2)]

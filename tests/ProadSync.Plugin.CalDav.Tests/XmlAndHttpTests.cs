@@ -36,6 +36,99 @@ public sealed class XmlAndHttpTests
         Assert.That(ex!.Message, Does.Contain("maxResponseBytes"));
     }
 
+    private static HttpResponseMessage Coded(string coding, byte[] body)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/xml") { CharSet = "utf-8" };
+        content.Headers.ContentEncoding.Add(coding);
+        return new HttpResponseMessage(HttpStatusCode.MultiStatus) { Content = content };
+    }
+
+    private static byte[] Compress(string text, Func<Stream, Stream> compressor)
+    {
+        using var output = new MemoryStream();
+        using (var stream = compressor(output))
+        {
+            stream.Write(System.Text.Encoding.UTF8.GetBytes(text));
+        }
+
+        return output.ToArray();
+    }
+
+    [TestCase("gzip")]
+    [TestCase("deflate")]
+    [TestCase("deflate-raw")]
+    public async Task Compressed_answers_are_decompressed_and_gzip_deflate_is_asked_for(string coding)
+    {
+        const string xml = "<?xml version=\"1.0\"?><D:multistatus xmlns:D=\"DAV:\">M\u00fcller</D:multistatus>";
+        var body = coding switch
+        {
+            "gzip" => Compress(xml, s => new System.IO.Compression.GZipStream(s, System.IO.Compression.CompressionLevel.Fastest)),
+            "deflate" => Compress(xml, s => new System.IO.Compression.ZLibStream(s, System.IO.Compression.CompressionLevel.Fastest)),
+            _ => Compress(xml, s => new System.IO.Compression.DeflateStream(s, System.IO.Compression.CompressionLevel.Fastest)),
+        };
+        string? accepted = null;
+        var handler = new FakeHandler((request, _) =>
+        {
+            accepted = string.Join(", ", request.Headers.AcceptEncoding);
+            return Coded(coding == "deflate-raw" ? "deflate" : coding, body);
+        });
+        using var client = new DavClient(new HttpClient(handler), new DavClientOptions(), disposeHttp: true);
+
+        var response = await client.SendAsync("PROPFIND", new Uri("http://127.0.0.1:1/cal/"), null, null, null, CancellationToken.None);
+
+        Assert.That(response.Body, Is.EqualTo(xml));
+        Assert.That(accepted, Is.EqualTo("gzip, deflate"));
+    }
+
+    [Test]
+    public void A_body_marked_as_gzip_that_is_not_gzip_is_a_transient_failure_in_one_sentence_naming_the_server()
+    {
+        var handler = new FakeHandler((_, _) => Coded("gzip", [0x1F, 0x8B, .. "this is not gzip"u8.ToArray()]));
+        using var client = new DavClient(new HttpClient(handler), new DavClientOptions(), disposeHttp: true);
+
+        var ex = Assert.ThrowsAsync<TransientTargetException>(() => client.SendAsync("PROPFIND", new Uri("http://127.0.0.1:1/cal/"), null, null, null, CancellationToken.None));
+
+        Assert.That(ex!.Message, Is.EqualTo("The server at http://127.0.0.1:1/cal/ sent a body marked as gzip that could not be decompressed."));
+    }
+
+    [Test]
+    public void A_gzip_bomb_beyond_the_size_cap_is_refused()
+    {
+        var bomb = Compress(new string(' ', 1_000_000), s => new System.IO.Compression.GZipStream(s, System.IO.Compression.CompressionLevel.Optimal));
+        var handler = new FakeHandler((_, _) => Coded("gzip", bomb));
+        using var client = new DavClient(new HttpClient(handler), new DavClientOptions { MaxResponseBytes = 100_000 }, disposeHttp: true);
+
+        var ex = Assert.ThrowsAsync<DavProtocolException>(() => client.SendAsync("PROPFIND", new Uri("http://127.0.0.1:1/cal/"), null, null, null, CancellationToken.None));
+
+        Assert.That(ex!.Message, Does.Contain("once decompressed"));
+    }
+
+    [Test]
+    public void A_connection_that_breaks_mid_body_is_a_transient_failure()
+    {
+        var handler = new FakeHandler((_, _) => new HttpResponseMessage(HttpStatusCode.MultiStatus) { Content = new StreamContent(new BreakingStream()) });
+        using var client = new DavClient(new HttpClient(handler), new DavClientOptions(), disposeHttp: true);
+
+        var ex = Assert.ThrowsAsync<TransientTargetException>(() => client.SendAsync("REPORT", new Uri("http://127.0.0.1:1/cal/"), null, null, null, CancellationToken.None));
+
+        Assert.That(ex!.Message, Does.Contain("http://127.0.0.1:1").And.Contain("REPORT"));
+    }
+
+    private sealed class BreakingStream : MemoryStream
+    {
+        public BreakingStream()
+            : base("<?xml"u8.ToArray())
+        {
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Position > 0 ? throw new IOException("reset by peer") : base.ReadAsync(buffer, cancellationToken);
+
+        public override int Read(byte[] buffer, int offset, int count) =>
+            Position > 0 ? throw new IOException("reset by peer") : base.Read(buffer, offset, count);
+    }
+
     [Test]
     public void An_unreachable_server_is_a_transient_failure()
     {

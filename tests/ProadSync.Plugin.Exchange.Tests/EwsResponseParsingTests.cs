@@ -187,6 +187,61 @@ public sealed class EwsResponseParsingTests
         Assert.That(header, Is.Null, "DOMAIN\\user goes through NetworkCredential (NTLM/Negotiate), never as Basic");
     }
 
+    private static HttpResponseMessage Coded(string coding, byte[] body)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/xml") { CharSet = "utf-8" };
+        content.Headers.ContentEncoding.Add(coding);
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+    }
+
+    private static byte[] Gzip(string text)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest))
+        {
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes(text));
+        }
+
+        return output.ToArray();
+    }
+
+    [Test]
+    public async Task A_gzip_answer_is_decompressed()
+    {
+        var handler = new StubHandler();
+        handler.Respond(() => Coded("gzip", Gzip(Empty("FindItem"))));
+        using var client = new EwsClient(Settings(), handler);
+
+        var messages = await client.SendAsync("FindItem", EwsRequests.FindItem("contacts", 0, 1, null), CancellationToken.None);
+
+        Assert.That(messages, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void A_body_marked_as_gzip_that_is_not_gzip_is_a_transient_failure_in_one_sentence_naming_the_server()
+    {
+        var handler = new StubHandler();
+        handler.Respond(() => Coded("gzip", [0x1F, 0x8B, .. "this is not gzip"u8.ToArray()]));
+        using var client = new EwsClient(Settings(), handler);
+
+        var error = Assert.ThrowsAsync<TransientTargetException>(() => client.SendAsync("FindItem", EwsRequests.FindItem("contacts", 0, 1, null), CancellationToken.None));
+
+        Assert.That(error!.Message, Is.EqualTo("The Exchange server at http://127.0.0.1:1/EWS/Exchange.asmx sent a body marked as gzip that could not be decompressed."));
+    }
+
+    [Test]
+    public void A_gzip_bomb_beyond_the_size_cap_is_refused()
+    {
+        var handler = new StubHandler();
+        handler.Respond(() => Coded("gzip", Gzip(new string(' ', 3 * 1024 * 1024))));
+        using var client = new EwsClient(Settings(new Dictionary<string, string> { ["maxResponseMegabytes"] = "1" }), handler);
+
+        var error = Assert.ThrowsAsync<TargetConfigurationException>(() => client.SendAsync("FindItem", EwsRequests.FindItem("contacts", 0, 1, null), CancellationToken.None));
+
+        Assert.That(error!.Message, Does.Contain("once decompressed"));
+    }
+
     [TestCase("ftp://host/EWS/Exchange.asmx")]
     [TestCase("not a url")]
     public void Invalid_urls_are_configuration_errors(string url) =>

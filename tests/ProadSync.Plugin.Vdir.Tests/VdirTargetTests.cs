@@ -311,6 +311,28 @@ public sealed class VdirTargetTests
     }
 
     [Test]
+    public async Task A_Windows_1252_file_is_read_intact_with_a_warning_and_a_UTF_8_file_without_one()
+    {
+        Directory.CreateDirectory(CalendarDir);
+        static string Text(string uid, string summary) => "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\nUID:" + uid
+            + "\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20260310T090000Z\r\nDTEND:20260310T100000Z\r\nSUMMARY:" + summary + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        await File.WriteAllBytesAsync(Path.Combine(CalendarDir, "cp1252.ics"), CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(Text("cp1252", "M\u00fcller Stra\u00dfe \u20ac 5")));
+        await File.WriteAllBytesAsync(Path.Combine(CalendarDir, "utf8.ics"), Encoding.UTF8.GetBytes(Text("utf8", "M\u00fcller Stra\u00dfe \u20ac 5")));
+        await using var target = await CreateAsync();
+
+        var items = (await target.GetAsync(TodoKind.Appointment, ["cp1252.ics", "utf8.ics"], CancellationToken.None)).ToDictionary(i => i.Item.Id);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(items["cp1252.ics"].Problem, Is.Null);
+            Assert.That(items["cp1252.ics"].Content!.Subject, Is.EqualTo("M\u00fcller Stra\u00dfe \u20ac 5"));
+            Assert.That(items["cp1252.ics"].Warning, Is.EqualTo("The file 'cp1252.ics' is not valid UTF-8 as iCalendar requires; it was read as Windows-1252."));
+            Assert.That(items["utf8.ics"].Content!.Subject, Is.EqualTo("M\u00fcller Stra\u00dfe \u20ac 5"));
+            Assert.That(items["utf8.ics"].Warning, Is.Null);
+        });
+    }
+
+    [Test]
     public async Task The_first_listing_creates_the_root_and_a_vanished_root_later_is_a_configuration_error()
     {
         var state = new MemoryState();

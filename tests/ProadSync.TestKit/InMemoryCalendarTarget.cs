@@ -148,7 +148,7 @@ public sealed class InMemoryCalendarTarget : ICalendarTarget
                 {
                     result.Add(item.Malformed
                         ? new FetchedItem(Ref(item), null, $"The item '{id}' could not be parsed.")
-                        : new FetchedItem(Ref(item), item.Content));
+                        : new FetchedItem(Ref(item), item.Content) { Warning = item.Warning });
                 }
             }
         }
@@ -285,6 +285,11 @@ public sealed class InMemoryCalendarTarget : ICalendarTarget
     /// <param name="id">The item.</param>
     /// <param name="malformed">Whether it is broken.</param>
     public void SetMalformed(string id, bool malformed = true) => Mutate(id, s => s with { Malformed = malformed });
+
+    /// <summary>Makes reads of an item carry a warning (or none), without changing its version.</summary>
+    /// <param name="id">The item's id.</param>
+    /// <param name="warning">The warning, or <see langword="null"/>.</param>
+    public void SetWarning(string id, string? warning) => Mutate(id, s => s with { Warning = warning });
 
     // ---- internals ----------------------------------------------------------------------------------------------
 

@@ -14,4 +14,7 @@ public sealed record StoredCalendarItem(string Id, string Identity, CalendarItem
 
     /// <summary>Whether reads report the item as unparseable.</summary>
     public bool Malformed { get; init; }
+
+    /// <summary>The warning reads report for the item (for example "read as Windows-1252"), if any.</summary>
+    public string? Warning { get; init; }
 }

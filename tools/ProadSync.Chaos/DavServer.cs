@@ -12,14 +12,28 @@ public sealed record DavServer(string Name, Uri Root, Uri CalendarHome, string U
     /// <param name="envFile">The env file.</param>
     /// <param name="name">The server's name.</param>
     /// <returns>The server.</returns>
-    public static DavServer FromEnvFile(string envFile, string name)
+    public static DavServer FromEnvFile(string envFile, string name) =>
+        FromEnv(
+            File.ReadAllLines(envFile)
+                .Where(l => l.Contains('=', StringComparison.Ordinal))
+                .Select(l => l.Split('=', 2))
+                .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal),
+            name);
+
+    /// <summary>Reads a server from the values of the env file <c>servers.sh start</c> wrote.</summary>
+    /// <param name="env">The env file's values (<c>&lt;NAME&gt;_HOME</c>, <c>DAV_USER</c>, <c>DAV_PASSWORD</c>).</param>
+    /// <param name="name">The server's name: radicale, xandikos, davical or sabredav.</param>
+    /// <returns>The server.</returns>
+    public static DavServer FromEnv(IReadOnlyDictionary<string, string> env, string name)
     {
-        var env = File.ReadAllLines(envFile)
-            .Where(l => l.Contains('=', StringComparison.Ordinal))
-            .Select(l => l.Split('=', 2))
-            .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(env);
         var prefix = name.ToUpperInvariant();
-        var home = new Uri(env[prefix + "_HOME"]);
+        if (!env.TryGetValue(prefix + "_HOME", out var homeText))
+        {
+            throw new ArgumentException($"The env file has no {prefix}_HOME; servers.sh starts radicale, xandikos, davical and sabredav.", nameof(name));
+        }
+
+        var home = new Uri(homeText);
         var root = new Uri(home.GetLeftPart(UriPartial.Authority) + "/");
         return new DavServer(name, root, home, env["DAV_USER"], env["DAV_PASSWORD"]);
     }

@@ -82,7 +82,7 @@ try
         }
 
         default:
-            await Console.Error.WriteLineAsync("usage: proadsync-chaos chaos [--target vdir|radicale|davical] [--env servers.env] [--seed N] [--rounds N] [--modes export,one-way,two-way,full] [--fault-rate R] [--trace 1]");
+            await Console.Error.WriteLineAsync("usage: proadsync-chaos chaos [--target vdir|radicale|davical|xandikos] [--env servers.env] [--seed N] [--rounds N] [--modes export,one-way,two-way,full] [--fault-rate R] [--trace 1]");
             await Console.Error.WriteLineAsync("       proadsync-chaos crash [--target vdir|davical|radicale] [--env servers.env] [--seed N] [--items 1000] [--push-kills 10] [--update-kills 10] [--update-edits 100]");
             return 2;
     }

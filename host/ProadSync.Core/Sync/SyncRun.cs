@@ -508,6 +508,11 @@ internal sealed partial class SyncRun : IDisposable
             var batch = ids.Skip(offset).Take(Math.Max(1, _options.FetchBatchSize)).ToList();
             foreach (var item in await _request.Calendar.GetAsync(kind, batch, ct))
             {
+                if (item.Warning is { } warning)
+                {
+                    _report.Warn(warning);
+                }
+
                 result[item.Item.Id] = item;
             }
         }

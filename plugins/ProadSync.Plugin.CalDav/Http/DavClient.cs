@@ -186,7 +186,9 @@ internal sealed class DavClient : IDisposable
             AllowAutoRedirect = false,
             UseCookies = false,
             PreAuthenticate = false,
-            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            // Bodies are decompressed by ContentCoding after reading, so a body marked as gzip that is not gzip is told
+            // apart from a broken connection and named in one sentence.
+            AutomaticDecompression = DecompressionMethods.None,
             PooledConnectionLifetime = pooled ? TimeSpan.FromMinutes(5) : TimeSpan.Zero,
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
             ConnectTimeout = TimeSpan.FromSeconds(15),
@@ -246,6 +248,7 @@ internal sealed class DavClient : IDisposable
             VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
         };
         request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", ContentCoding.Accepted);
         if (_closeConnections)
         {
             request.Headers.ConnectionClose = true;
@@ -280,7 +283,7 @@ internal sealed class DavClient : IDisposable
             _closeConnections = response.Version < HttpVersion.Version11;
             _sawHttp10 |= _closeConnections;
 
-            var text = await ReadCappedAsync(response, uri, timeout.Token);
+            var text = await ReadCappedAsync(response, method, uri, timeout.Token);
             var all = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var h in response.Headers.Concat(response.Content.Headers))
             {
@@ -334,7 +337,7 @@ internal sealed class DavClient : IDisposable
         }
     }
 
-    private async Task<string> ReadCappedAsync(HttpResponseMessage response, Uri uri, CancellationToken cancellationToken)
+    private async Task<string> ReadCappedAsync(HttpResponseMessage response, string method, Uri uri, CancellationToken cancellationToken)
     {
         var cap = _options.MaxResponseBytes;
         if (response.Content.Headers.ContentLength is { } length && length > cap)
@@ -343,19 +346,59 @@ internal sealed class DavClient : IDisposable
                 $"The answer of {uri} is {length} bytes, more than the limit of {cap} bytes (option maxResponseBytes).");
         }
 
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        var buffer = new MemoryStream();
+        try
         {
-            if (buffer.Length + read > cap)
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                throw new DavProtocolException(
-                    $"The answer of {uri} is larger than the limit of {cap} bytes (option maxResponseBytes).");
-            }
+                if (buffer.Length + read > cap)
+                {
+                    throw new DavProtocolException(
+                        $"The answer of {uri} is larger than the limit of {cap} bytes (option maxResponseBytes).");
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (IOException ex)
+        {
+            buffer.Dispose();
+            throw new TransientTargetException(
+                $"The connection to the server {uri.GetLeftPart(UriPartial.Authority)} broke while it sent the answer to {method} {uri.AbsolutePath}.",
+                innerException: ex);
+        }
+
+        if (buffer.Length > 0)
+        {
+            foreach (var coding in ContentCoding.ToUndo(response.Content.Headers.ContentEncoding))
+            {
+                if (!ContentCoding.IsKnown(coding))
+                {
+                    buffer.Dispose();
+                    throw new DavProtocolException($"The server at {uri} sent a body in the content coding '{coding}', which ProadSync cannot read.");
+                }
+
+                MemoryStream? decoded;
+                try
+                {
+                    decoded = ContentCoding.Decode(buffer, coding, cap);
+                }
+                catch (Exception ex) when (ex is InvalidDataException or IOException)
+                {
+                    throw new TransientTargetException(
+                        $"The server at {uri} sent a body marked as {coding} that could not be decompressed.", innerException: ex);
+                }
+                finally
+                {
+                    buffer.Dispose();
+                }
+
+                buffer = decoded ?? throw new DavProtocolException(
+                    $"The answer of {uri} is larger than the limit of {cap} bytes once decompressed (option maxResponseBytes).");
+            }
         }
 
         var charset = response.Content.Headers.ContentType?.CharSet;
@@ -369,6 +412,9 @@ internal sealed class DavClient : IDisposable
             encoding = Encoding.UTF8;
         }
 
-        return encoding.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        using (buffer)
+        {
+            return encoding.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
     }
 }

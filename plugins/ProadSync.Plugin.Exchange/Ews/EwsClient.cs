@@ -31,7 +31,9 @@ internal sealed partial class EwsClient : IDisposable
             var sockets = new SocketsHttpHandler
             {
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                // Bodies are decompressed by ContentCoding after reading, so a body marked as gzip that is not gzip
+                // gets a sentence of its own instead of an InvalidDataException.
+                AutomaticDecompression = DecompressionMethods.None,
                 AllowAutoRedirect = false,
             };
             if (backslash > 0)
@@ -107,7 +109,7 @@ internal sealed partial class EwsClient : IDisposable
         };
         request.Content.Headers.ContentType!.CharSet = "utf-8";
         request.Headers.Authorization = _basic;
-        request.Headers.AcceptEncoding.ParseAdd("gzip, deflate");
+        request.Headers.AcceptEncoding.ParseAdd(ContentCoding.Accepted);
         if (impersonated is not null)
         {
             // Microsoft: with impersonation, always send X-AnchorMailbox with the impersonated mailbox's SMTP address.
@@ -225,24 +227,61 @@ internal sealed partial class EwsClient : IDisposable
             throw new TargetConfigurationException($"The Exchange server's answer is larger than the limit of {_settings.MaxResponseBytes} bytes; lower the page or batch size.");
         }
 
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > _settings.MaxResponseBytes)
-            {
-                throw new TargetConfigurationException($"The Exchange server's answer is larger than the limit of {_settings.MaxResponseBytes} bytes; lower the page or batch size.");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        buffer.Position = 0;
+        var buffer = new MemoryStream();
         try
         {
-            return Parse(buffer);
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > _settings.MaxResponseBytes)
+                {
+                    throw new TargetConfigurationException($"The Exchange server's answer is larger than the limit of {_settings.MaxResponseBytes} bytes; lower the page or batch size.");
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (IOException e)
+        {
+            buffer.Dispose();
+            throw new TransientTargetException($"The connection to the Exchange server at {_settings.Endpoint.Authority} broke while it sent its answer.", null, e);
+        }
+
+        if (buffer.Length > 0)
+        {
+            foreach (var coding in ContentCoding.ToUndo(response.Content.Headers.ContentEncoding))
+            {
+                if (!ContentCoding.IsKnown(coding))
+                {
+                    buffer.Dispose();
+                    throw new TargetConfigurationException($"The Exchange server at {_settings.Endpoint} sent a body in the content coding '{coding}', which ProadSync cannot read.");
+                }
+
+                MemoryStream? decoded;
+                try
+                {
+                    decoded = ContentCoding.Decode(buffer, coding, _settings.MaxResponseBytes);
+                }
+                catch (Exception e) when (e is InvalidDataException or IOException)
+                {
+                    throw new TransientTargetException($"The Exchange server at {_settings.Endpoint} sent a body marked as {coding} that could not be decompressed.", null, e);
+                }
+                finally
+                {
+                    buffer.Dispose();
+                }
+
+                buffer = decoded ?? throw new TargetConfigurationException($"The Exchange server's answer is larger than the limit of {_settings.MaxResponseBytes} bytes once decompressed; lower the page or batch size.");
+            }
+        }
+
+        using var body = buffer;
+        body.Position = 0;
+        try
+        {
+            return Parse(body);
         }
         catch (XmlException e)
         {

@@ -82,7 +82,7 @@ public sealed class HostileDavTests
     private static bool IsListing(HostileRequest r) => r.Method is "PROPFIND" or "REPORT";
 
     /// <summary>A server-level bad answer: the run fails with one clear sentence, counts as a failed attempt, changes nothing.</summary>
-    private static async Task AssertAccountErrorAsync(HostileHarness h, string before, CancellationToken ct, params string[] messageParts)
+    private static async Task<ProadSync.Hosting.Runs.AccountRunResult> AssertAccountErrorAsync(HostileHarness h, string before, CancellationToken ct, params string[] messageParts)
     {
         var run = await h.RunAsync(ct);
         TestContext.Out.WriteLine(run.Message);
@@ -99,6 +99,7 @@ public sealed class HostileDavTests
             Assert.That(account.ConsecutiveFailures, Is.EqualTo(1), "counted as a failed connection attempt (R-ACC-3)");
             Assert.That(await h.LeadingSnapshotAsync(), Is.EqualTo(before), "nothing changed in the leading system");
         });
+        return run;
     }
 
     [Test, Category("R-MODE-2WAY-1")]
@@ -235,7 +236,8 @@ public sealed class HostileDavTests
         var before = await h.LeadingSnapshotAsync();
         _hostile.Answer = AnswerAll(IsListing, 207, "application/xml; charset=utf-8", "\u001f\u008b this is not gzip", r => r.Headers.ContentEncoding = "gzip");
 
-        await AssertAccountErrorAsync(h, before, ct);
+        var run = await AssertAccountErrorAsync(h, before, ct, $"The server at {_hostile.BaseUrl.GetLeftPart(UriPartial.Authority)}/", "sent a body marked as gzip that could not be decompressed.");
+        Assert.That(run.Message, Does.Match(@"^The server at http://127\.0\.0\.1:\d+/\S* sent a body marked as gzip that could not be decompressed\.$"), "one sentence, no stack trace, no exception type");
     }
 
     [Test, Category("R-MODE-FULL-1")]

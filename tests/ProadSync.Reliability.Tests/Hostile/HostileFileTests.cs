@@ -67,6 +67,12 @@ public sealed class HostileFileTests
             Assert.That(second.Outcome, Is.AnyOf("succeeded", "partial"), second.Message);
             Assert.That(second.Report!.ImportedIn, Is.Zero, "nothing is imported twice");
             Assert.That(todos.Count(t => t.Content.Subject == "Good one"), Is.EqualTo(1), "the good item is imported once (R-MODE-FULL-1)");
+            Assert.That(todos.Count(t => t.Content.Subject == "Müller Straße"), Is.EqualTo(1), "the Latin-1 file arrives intact, read as Windows-1252");
+            Assert.That(todos.Count(t => t.Content.Subject == "Grün"), Is.EqualTo(1), "a UTF-8 character split by folding is restored (RFC 5545 3.1)");
+            Assert.That(todos.Select(t => t.Content.Subject), Has.None.Contains("\uFFFD"), "no replacement characters");
+            Assert.That(first.Report.Warnings.Where(w => w.Contains("UTF-8", StringComparison.Ordinal)),
+                Is.EqualTo(new[] { "The file 'latin1.ics' is not valid UTF-8 as iCalendar requires; it was read as Windows-1252." }),
+                "one warning, for the Latin-1 file only (none for good.ics, bom.ics or split-utf8.ics)");
             Assert.That(todos.Single(t => t.Id == mine.Id).Content.Subject, Is.EqualTo("Leading item"));
             Assert.That(todos.GroupBy(t => t.Content.Subject).Where(g => g.Count() > 1).Select(g => g.Key), Is.Empty, "no duplicate import");
             Assert.That(todos.Select(t => t.Content.Description ?? ""), Has.All.Length.LessThan(2 * 1024 * 1024), "the huge description was not taken");
