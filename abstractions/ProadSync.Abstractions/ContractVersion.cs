@@ -14,8 +14,11 @@ public static class ContractVersion
     /// <summary>The major version: a plugin built for another major is refused.</summary>
     public const int Major = 1;
 
-    /// <summary>The minor version: a plugin that needs a newer minor is refused.</summary>
-    public const int Minor = 0;
+    /// <summary>
+    /// The minor version: a plugin that needs a newer minor is refused. 1.1 added
+    /// <see cref="Models.FetchedItem.Warning"/>.
+    /// </summary>
+    public const int Minor = 1;
 
     /// <summary>The contract version as a <see cref="System.Version"/> (<c>Major.Minor</c>).</summary>
     public static Version Current { get; } = new(Major, Minor);

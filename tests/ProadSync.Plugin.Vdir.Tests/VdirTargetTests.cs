@@ -424,7 +424,7 @@ public sealed class VdirTargetTests
         var root = manifest.RootElement;
 
         Assert.That(root.GetProperty("id").GetString(), Is.EqualTo("vdir"));
-        Assert.That(root.GetProperty("contractVersion").GetString(), Is.EqualTo("1.0"));
+        Assert.That(root.GetProperty("contractVersion").GetString(), Is.EqualTo("1.1"), "the plugin sets FetchedItem.Warning (contract 1.1)");
         Assert.That(root.GetProperty("entryAssembly").GetString(), Is.EqualTo("ProadSync.Plugin.Vdir.dll"));
         Assert.That(root.GetProperty("kinds").EnumerateArray().Select(k => k.GetString()), Is.EqualTo(new[] { "calendarTarget" }));
         Assert.That(root.TryGetProperty("interface", out _), Is.False, "licence-neutral: no interface feature");

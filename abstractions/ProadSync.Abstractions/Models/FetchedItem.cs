@@ -12,6 +12,7 @@ public sealed record FetchedItem(ExternalItemRef Item, CalendarItem? Content, st
     /// <summary>
     /// Something a person should know about an item that was read all the same (for example a file that was not
     /// UTF-8 and was read as Windows-1252), or <see langword="null"/>. The host puts it into the run report's warnings.
+    /// Contract 1.1: a plugin that sets it declares <c>"contractVersion": "1.1"</c> in its manifest.
     /// </summary>
     public string? Warning { get; init; }
 }
