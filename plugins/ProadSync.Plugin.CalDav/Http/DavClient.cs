@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using ProadSync.Abstractions.Errors;
+using ProadSync.Plugins.Http;
 
 namespace ProadSync.Plugin.CalDav.Http;
 

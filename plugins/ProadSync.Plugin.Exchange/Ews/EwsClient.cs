@@ -6,6 +6,7 @@ using System.Xml.Linq;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ProadSync.Abstractions.Errors;
+using ProadSync.Plugins.Http;
 
 namespace ProadSync.Plugin.Exchange.Ews;
 

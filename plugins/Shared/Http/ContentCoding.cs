@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace ProadSync.Plugin.Exchange.Ews;
+namespace ProadSync.Plugins.Http;
 
 /// <summary>
 /// Undoes the content codings of an answer (<c>Content-Encoding: gzip</c>, <c>deflate</c>, <c>br</c>) on a body
