@@ -21,14 +21,14 @@ public sealed class RetryPolicyTests
     private static readonly DateTimeOffset Start = new(2026, 6, 15, 8, 0, 0, TimeSpan.Zero);
     private static readonly DateRange Window = new(Start.AddMonths(-12), Start.AddMonths(12));
 
-    private FakeTimeProvider _time = null!;
+    private RecordingTimeProvider _time = null!;
     private InMemoryCalendarTarget _inner = null!;
     private RetryStatistics _stats = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _time = new FakeTimeProvider(Start);
+        _time = new RecordingTimeProvider(Start);
         _inner = new InMemoryCalendarTarget();
         _stats = new RetryStatistics();
     }
@@ -89,7 +89,7 @@ public sealed class RetryPolicyTests
         {
             Assert.That(_inner.Faults.Calls(TargetOperation.GetChanges), Is.EqualTo(2));
             Assert.That(_stats.RetryAfterHonoured, Is.EqualTo(1));
-            Assert.That(_time.GetUtcNow() - Start, Is.LessThan(TimeSpan.FromSeconds(7.2)), "the wait was Retry-After, not the back-off");
+            Assert.That(_time.Waits, Is.EqualTo(new[] { TimeSpan.FromSeconds(7) }), "the one wait was Retry-After, not the back-off");
         });
     }
 
@@ -151,7 +151,8 @@ public sealed class RetryPolicyTests
             Assert.That(ex, Is.TypeOf<TransientTargetException>());
             Assert.That(_inner.Faults.Calls(TargetOperation.GetChanges), Is.EqualTo(5), "one attempt plus four retries");
             Assert.That(_stats.Exhausted, Is.EqualTo(1));
-            Assert.That(_time.GetUtcNow() - Start, Is.LessThanOrEqualTo(TimeSpan.FromSeconds(4 * 5 + 1)), "no wait exceeds MaxDelay");
+            Assert.That(_time.Waits, Has.Count.EqualTo(4), "one wait before each retry");
+            Assert.That(_time.Waits, Has.All.GreaterThan(TimeSpan.Zero).And.All.LessThanOrEqualTo(TimeSpan.FromSeconds(5)), "no wait exceeds MaxDelay");
         });
     }
 
@@ -177,19 +178,19 @@ public sealed class RetryPolicyTests
     [Test]
     public async Task Jittered_waits_differ_with_the_random_source_but_stay_bounded()
     {
-        var a = await TotalWaitAsync(() => 0.1);
-        var b = await TotalWaitAsync(() => 0.9);
+        var a = await WaitsAsync(() => 0.1);
+        var b = await WaitsAsync(() => 0.9);
         Assert.Multiple(() =>
         {
             Assert.That(a, Is.Not.EqualTo(b), "jitter spreads the waits");
-            Assert.That(a, Is.LessThanOrEqualTo(TimeSpan.FromSeconds(3 * 10 + 1)));
-            Assert.That(b, Is.LessThanOrEqualTo(TimeSpan.FromSeconds(3 * 10 + 1)));
+            Assert.That(a, Has.Count.EqualTo(3).And.All.LessThanOrEqualTo(TimeSpan.FromSeconds(10)));
+            Assert.That(b, Has.Count.EqualTo(3).And.All.LessThanOrEqualTo(TimeSpan.FromSeconds(10)));
         });
     }
 
-    private async Task<TimeSpan> TotalWaitAsync(Func<double> random)
+    private async Task<IReadOnlyList<TimeSpan>> WaitsAsync(Func<double> random)
     {
-        var time = new FakeTimeProvider(Start);
+        var time = new RecordingTimeProvider(Start);
         var inner = new InMemoryCalendarTarget();
         inner.Faults.FailNth(TargetOperation.GetChanges, 1, () => Transient());
         inner.Faults.FailNth(TargetOperation.GetChanges, 2, () => Transient());
@@ -204,7 +205,7 @@ public sealed class RetryPolicyTests
 
         Assert.That(call.IsCompleted, Is.True);
         await call;
-        return time.GetUtcNow() - Start;
+        return time.Waits;
     }
 
     [Test]
