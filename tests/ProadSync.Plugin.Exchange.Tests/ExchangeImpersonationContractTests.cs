@@ -14,10 +14,8 @@ namespace ProadSync.Plugin.Exchange.Tests;
 [Description("issue 5")]
 public sealed class ExchangeImpersonationContractTests : CalendarTargetContractTests
 {
-    private const string Password = "svc-pass";
     private FakeEwsServer _server = null!;
-    private string _serviceAccount = null!;
-    private string _targetUser = null!;
+    private ImpersonatedMailbox _mailbox = null!;
 
     [OneTimeSetUp]
     public async Task StartServerAsync() =>
@@ -28,46 +26,20 @@ public sealed class ExchangeImpersonationContractTests : CalendarTargetContractT
 
     /// <summary>A new service account and a new target mailbox, so every test starts empty.</summary>
     [SetUp]
-    public void NewMailboxes()
-    {
-        var suffix = Guid.NewGuid().ToString("N")[..10];
-        _serviceAccount = "svc" + suffix;
-        _targetUser = "boss" + suffix;
-        _server.State.AddUser(_serviceAccount, Password);
-        _server.State.GrantImpersonation(_serviceAccount);
-        _server.State.AddSmtpAddress(_targetUser, _targetUser + "@example.test");
-    }
+    public void NewMailboxes() => _mailbox = new ImpersonatedMailbox(_server);
 
     [TearDown]
-    public void NothingInTheServiceAccountsMailbox()
-    {
-        var own = _server.State.Mailbox(_serviceAccount);
-        var target = _server.State.Mailbox(_targetUser);
-        Assert.Multiple(() =>
-        {
-            Assert.That(own.ItemIds("calendar").Concat(own.ItemIds("tasks")), Is.Empty, "the service account's own mailbox stays empty");
-            Assert.That(target.ImpersonatedRequestsWithoutAnchorMailbox, Is.Zero, "X-AnchorMailbox on every impersonated request");
-        });
-    }
+    public void NothingInTheServiceAccountsMailbox() => _mailbox.AssertServiceAccountUntouched();
 
-    protected override async Task<ICalendarTarget> CreateTargetAsync()
-    {
-        ICalendarTargetFactory factory = new ExchangeTargetFactory();
-        return await factory.CreateAsync(new TargetSettings
-        {
-            Url = _server.Endpoint.ToString(),
-            UserName = _serviceAccount,
-            Password = Password,
-            Options = new Dictionary<string, string> { ["impersonate"] = _targetUser + "@example.test" },
-        }, CancellationToken.None);
-    }
+    protected override async Task<ICalendarTarget> CreateTargetAsync() =>
+        await ((ICalendarTargetFactory)new ExchangeTargetFactory()).CreateAsync(_mailbox.Settings, CancellationToken.None);
 
     /// <summary>Creates an item through the target, then breaks its date behind the target's back (another client's bad write).</summary>
     protected override async Task<bool> TryPlantMalformedAsync(TodoKind kind)
     {
         await using var target = await CreateTargetAsync();
         var planted = await target.CreateAsync(kind, NewIdentity(), Sample(kind) with { Subject = "planted" }, CancellationToken.None);
-        _server.State.Mailbox(_targetUser).SetValue(planted.Item.Id, kind == TodoKind.Task ? "DueDate" : "Start", "not a date");
+        _mailbox.Target.SetValue(planted.Item.Id, kind == TodoKind.Task ? "DueDate" : "Start", "not a date");
         return true;
     }
 }

@@ -13,10 +13,8 @@ namespace ProadSync.Plugin.Exchange.Tests;
 [Description("issue 5")]
 public sealed class ExchangeImpersonationModeTests : ModeAndContactContractTests
 {
-    private const string Password = "svc-mode-pass";
     private FakeEwsServer _server = null!;
-    private string _serviceAccount = null!;
-    private string _targetUser = null!;
+    private ImpersonatedMailbox _mailbox = null!;
 
     [OneTimeSetUp]
     public async Task StartServerAsync() => _server = await FakeEwsServer.StartAsync(new FakeEwsOptions(), CancellationToken.None);
@@ -25,41 +23,20 @@ public sealed class ExchangeImpersonationModeTests : ModeAndContactContractTests
     public async Task StopServerAsync() => await _server.DisposeAsync();
 
     [SetUp]
-    public void NewMailboxes()
-    {
-        var suffix = Guid.NewGuid().ToString("N")[..10];
-        _serviceAccount = "svc" + suffix;
-        _targetUser = "user" + suffix;
-        _server.State.AddUser(_serviceAccount, Password);
-        _server.State.GrantImpersonation(_serviceAccount);
-        _server.State.AddSmtpAddress(_targetUser, _targetUser + "@example.test");
-    }
+    public void NewMailboxes() => _mailbox = new ImpersonatedMailbox(_server);
 
     [TearDown]
-    public void NothingInTheServiceAccountsMailbox()
-    {
-        var own = _server.State.Mailbox(_serviceAccount);
-        Assert.That(own.ItemIds("calendar").Concat(own.ItemIds("tasks")).Concat(own.ItemIds("contacts")), Is.Empty);
-        Assert.That(_server.State.Mailbox(_targetUser).ImpersonatedRequestsWithoutAnchorMailbox, Is.Zero);
-    }
-
-    private TargetSettings Settings => new()
-    {
-        Url = _server.Endpoint.ToString(),
-        UserName = _serviceAccount,
-        Password = Password,
-        Options = new Dictionary<string, string> { ["impersonate"] = _targetUser + "@example.test" },
-    };
+    public void NothingInTheServiceAccountsMailbox() => _mailbox.AssertServiceAccountUntouched();
 
     protected override async Task<ICalendarTarget> CreateTargetAsync() =>
-        await ((ICalendarTargetFactory)new ExchangeTargetFactory()).CreateAsync(Settings, CancellationToken.None);
+        await ((ICalendarTargetFactory)new ExchangeTargetFactory()).CreateAsync(_mailbox.Settings, CancellationToken.None);
 
     protected override async Task<IContactTarget?> CreateContactTargetAsync() =>
-        await ((IContactTargetFactory)new ExchangeTargetFactory()).CreateAsync(Settings, CancellationToken.None);
+        await ((IContactTargetFactory)new ExchangeTargetFactory()).CreateAsync(_mailbox.Settings, CancellationToken.None);
 
     protected override Task DeleteContactExternallyAsync(IContactTarget contacts, ExternalItemRef item)
     {
-        Assert.That(_server.State.Mailbox(_targetUser).Delete(item.Id), Is.True, "the contact is in the impersonated mailbox");
+        Assert.That(_mailbox.Target.Delete(item.Id), Is.True, "the contact is in the impersonated mailbox");
         return Task.CompletedTask;
     }
 }
