@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using ProadSync.Tests.Shared;
 
 namespace ProadSync.FakeEws.Tests;
 
@@ -9,14 +9,13 @@ namespace ProadSync.FakeEws.Tests;
 /// </summary>
 public sealed class ExchangelibCrossCheckTests
 {
-    private const string Python = "/usr/bin/python3";
 
     [Test]
     public async Task Exchangelib_can_create_read_update_delete_and_sync_against_the_fake()
     {
         await using var server = await FakeEwsServer.StartAsync(
             new FakeEwsOptions { Users = new Dictionary<string, string> { ["alice"] = "s3cret" } }, CancellationToken.None);
-        var output = await RunAsync("check_fake_ews.py", server.Endpoint.ToString(), "alice", "s3cret");
+        var output = await ExchangelibScript.RunAsync("check_fake_ews.py", server.Endpoint.ToString(), "alice", "s3cret");
         Assert.That(output, Does.Contain("exchangelib cross-check passed"));
     }
 
@@ -30,10 +29,10 @@ public sealed class ExchangelibCrossCheckTests
             SmtpAddresses = new Dictionary<string, string> { ["boss@example.test"] = "boss" },
             Impersonators = ["svc"],
         }, CancellationToken.None);
-        var output = await RunAsync("check_impersonation.py", server.Endpoint.ToString(), "svc", "s3cret", "boss@example.test", "Board meeting", "plain", "pw");
+        var output = await ExchangelibScript.RunAsync("check_impersonation.py", server.Endpoint.ToString(), "svc", "s3cret", "boss@example.test", "Board meeting", "plain", "pw");
         Assert.That(output, Does.Contain("exchangelib impersonation check passed"));
 
-        var id = CreatedId(output);
+        var id = ExchangelibScript.CreatedId(output);
         var boss = server.State.Mailbox("boss");
         Assert.Multiple(() =>
         {
@@ -44,41 +43,5 @@ public sealed class ExchangelibCrossCheckTests
             Assert.That(boss.ImpersonatedRequests, Is.GreaterThan(0));
             Assert.That(boss.ImpersonatedRequestsWithoutAnchorMailbox, Is.Zero, "exchangelib sends X-AnchorMailbox, and the fake recognises it");
         });
-    }
-
-    /// <summary>Reads the <c>created-id:</c> line the impersonation script prints.</summary>
-    public static string CreatedId(string output) =>
-        output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("created-id: ", StringComparison.Ordinal))["created-id: ".Length..];
-
-    /// <summary>Runs a script from the exchangelib folder with /usr/bin/python3 and returns its output; asserts exit code 0.</summary>
-    public static async Task<string> RunAsync(string script, params string[] arguments)
-    {
-        Assert.That(File.Exists(Python), Is.True, $"{Python} is missing: install python3 and python3-exchangelib (apt-get install -y python3-exchangelib).");
-        var start = new ProcessStartInfo(Python)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "exchangelib", script));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // Keep the child away from proxies: it must talk to 127.0.0.1 directly.
-        start.Environment["NO_PROXY"] = "127.0.0.1,localhost";
-        start.Environment.Remove("HTTP_PROXY");
-        start.Environment.Remove("http_proxy");
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        var output = await stdout + await stderr;
-        TestContext.Out.WriteLine(output);
-        Assert.That(process.ExitCode, Is.Not.EqualTo(3), "python3-exchangelib is not installed: run 'apt-get install -y python3-exchangelib'.\n" + output);
-        Assert.That(process.ExitCode, Is.EqualTo(0), output);
-        return output;
     }
 }

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using ProadSync.Abstractions.Models;
 using ProadSync.Abstractions.Targets;
 using ProadSync.FakeEws;
+using ProadSync.Tests.Shared;
 
 namespace ProadSync.Plugin.Exchange.Tests;
 
@@ -13,7 +13,6 @@ namespace ProadSync.Plugin.Exchange.Tests;
 /// </summary>
 public sealed class ExchangelibImpersonationTests
 {
-    private const string Python = "/usr/bin/python3";
     private static readonly DateRange Window = new(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2028, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     [Test]
@@ -26,9 +25,9 @@ public sealed class ExchangelibImpersonationTests
             SmtpAddresses = new Dictionary<string, string> { ["boss@example.test"] = "boss" },
             Impersonators = ["svc"],
         }, CancellationToken.None);
-        var output = await RunAsync(server.Endpoint.ToString(), "svc", "s3cret", "boss@example.test", "Board meeting", "plain", "pw");
+        var output = await ExchangelibScript.RunAsync("check_impersonation.py", server.Endpoint.ToString(), "svc", "s3cret", "boss@example.test", "Board meeting", "plain", "pw");
         Assert.That(output, Does.Contain("exchangelib impersonation check passed"));
-        var id = output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("created-id: ", StringComparison.Ordinal))["created-id: ".Length..];
+        var id = ExchangelibScript.CreatedId(output);
 
         ICalendarTargetFactory factory = new ExchangeTargetFactory();
         TargetSettings Settings(Dictionary<string, string> options) => new()
@@ -55,31 +54,5 @@ public sealed class ExchangelibImpersonationTests
         }
 
         Assert.That(server.State.Mailbox("boss").ImpersonatedRequestsWithoutAnchorMailbox, Is.Zero, "both clients sent X-AnchorMailbox");
-    }
-
-    private static async Task<string> RunAsync(params string[] arguments)
-    {
-        Assert.That(File.Exists(Python), Is.True, $"{Python} is missing: install python3 and python3-exchangelib (apt-get install -y python3-exchangelib).");
-        var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "exchangelib", "check_impersonation.py"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // Keep the child away from proxies: it must talk to 127.0.0.1 directly.
-        start.Environment["NO_PROXY"] = "127.0.0.1,localhost";
-        start.Environment.Remove("HTTP_PROXY");
-        start.Environment.Remove("http_proxy");
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        var output = await stdout + await stderr;
-        TestContext.Out.WriteLine(output);
-        Assert.That(process.ExitCode, Is.Not.EqualTo(3), "python3-exchangelib is not installed: run 'apt-get install -y python3-exchangelib'.\n" + output);
-        Assert.That(process.ExitCode, Is.EqualTo(0), output);
-        return output;
     }
 }
