@@ -5,9 +5,9 @@ using ProadSync.Reliability.Tests.Support;
 namespace ProadSync.Reliability.Tests.Servers;
 
 /// <summary>
-/// Bounded chaos runs against DAViCal and Xandikos behind the fault proxy (the full ones: 'proadsync-chaos chaos
-/// --target davical|xandikos', see docs/reliability.md): random edits on both sides, runs with faults, and after
-/// each round no loss, no duplicate, leading wins, the mode's semantics and consistent links.
+/// Bounded chaos runs against Radicale, DAViCal and Xandikos behind the fault proxy (the full ones: 'proadsync-chaos
+/// chaos --target radicale|davical|xandikos', see docs/reliability.md): random edits on both sides, runs with faults,
+/// and after each round no loss, no duplicate, leading wins, the mode's semantics and consistent links.
 /// </summary>
 [TestFixture]
 [Category("R-GEN-1"), Category("R-MODE-EXPORT-1"), Category("R-MODE-1WAY-2"), Category("R-MODE-2WAY-1"), Category("R-MODE-2WAY-4"), Category("R-MODE-FULL-1")]
@@ -21,7 +21,7 @@ public sealed class ServerChaosTests
     [TearDown]
     public void TearDown() => Repo.DeleteQuietly(_work);
 
-    private async Task<ChaosResult> RunAsync(string server, SyncMode mode, int seed, CancellationToken cancellationToken)
+    private async Task<ChaosResult> RunAsync(DavServer server, SyncMode mode, int seed, CancellationToken cancellationToken)
     {
         var result = await new ChaosRunner(new ChaosOptions
         {
@@ -34,7 +34,7 @@ public sealed class ServerChaosTests
             FaultRate = 0.25,
             ProxyRetryAfter = TimeSpan.Zero,
             ProxyMaxDelay = TimeSpan.FromMilliseconds(50),
-            Server = DavServers.Get(server),
+            Server = server,
             PluginDirectory = Repo.Plugins,
             WorkDirectory = _work,
         }).RunAsync(cancellationToken);
@@ -56,17 +56,28 @@ public sealed class ServerChaosTests
         });
     }
 
+    [TestCase(SyncMode.Export, 21)]
+    [TestCase(SyncMode.OneWay, 22)]
+    [TestCase(SyncMode.TwoWay, 23)]
+    [TestCase(SyncMode.Full, 24)]
+    [CancelAfter(240_000)]
+    public async Task On_Radicale_behind_the_fault_proxy_nothing_is_lost_or_duplicated(SyncMode mode, int seed, CancellationToken cancellationToken)
+    {
+        using var radicale = await RadicaleServer.StartAsync();
+        AssertClean(await RunAsync(radicale.AsDavServer, mode, seed, cancellationToken), "radicale");
+    }
+
     [TestCase(SyncMode.Export, 41)]
     [TestCase(SyncMode.OneWay, 42)]
     [TestCase(SyncMode.TwoWay, 43)]
     [TestCase(SyncMode.Full, 44)]
     [CancelAfter(240_000)]
     public async Task On_DAViCal_behind_the_fault_proxy_nothing_is_lost_or_duplicated(SyncMode mode, int seed, CancellationToken cancellationToken) =>
-        AssertClean(await RunAsync("davical", mode, seed, cancellationToken), "davical");
+        AssertClean(await RunAsync(DavServers.Get("davical"), mode, seed, cancellationToken), "davical");
 
     [TestCase(SyncMode.TwoWay, 53)]
     [TestCase(SyncMode.Full, 54)]
     [CancelAfter(240_000)]
     public async Task On_Xandikos_behind_the_fault_proxy_nothing_is_lost_or_duplicated(SyncMode mode, int seed, CancellationToken cancellationToken) =>
-        AssertClean(await RunAsync("xandikos", mode, seed, cancellationToken), "xandikos");
+        AssertClean(await RunAsync(DavServers.Get("xandikos"), mode, seed, cancellationToken), "xandikos");
 }
