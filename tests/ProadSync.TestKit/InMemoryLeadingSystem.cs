@@ -163,20 +163,7 @@ public sealed class InMemoryLeadingSystem : ILeadingSystem
         {
             Enter(nameof(AddTodoAsync));
             Interlocked.Increment(ref _changeCounter);
-            Validate(draft);
-            var now = _time.GetUtcNow();
-            var todo = new Todo
-            {
-                Id = ++_nextId,
-                ResponsibleUserId = draft.ResponsibleUserId,
-                Content = Clean(draft.Content),
-                ProjectNumber = draft.ProjectNumber,
-                ProjectName = draft.ProjectName,
-                CreatedAt = now,
-                ModifiedAt = now,
-                Revision = 1,
-            };
-            _todos[todo.Id] = todo;
+            var todo = InsertTodo(draft);
             return Task.FromResult(WithSyncActive(todo));
         }
     }
@@ -465,6 +452,26 @@ public sealed class InMemoryLeadingSystem : ILeadingSystem
         }
     }
 
+    /// <summary>Validates and stores a new to-do (revision 1); the caller holds the gate.</summary>
+    private Todo InsertTodo(TodoDraft draft)
+    {
+        Validate(draft);
+        var now = _time.GetUtcNow();
+        var todo = new Todo
+        {
+            Id = ++_nextId,
+            ResponsibleUserId = draft.ResponsibleUserId,
+            Content = Clean(draft.Content),
+            ProjectNumber = draft.ProjectNumber,
+            ProjectName = draft.ProjectName,
+            CreatedAt = now,
+            ModifiedAt = now,
+            Revision = 1,
+        };
+        _todos[todo.Id] = todo;
+        return todo;
+    }
+
     /// <inheritdoc />
     public Task<Todo> ImportTodoAsync(TodoDraft draft, SyncLink link, CancellationToken cancellationToken)
     {
@@ -474,20 +481,7 @@ public sealed class InMemoryLeadingSystem : ILeadingSystem
         {
             Enter(nameof(ImportTodoAsync));
             Interlocked.Increment(ref _changeCounter);
-            Validate(draft);
-            var now = _time.GetUtcNow();
-            var todo = new Todo
-            {
-                Id = ++_nextId,
-                ResponsibleUserId = draft.ResponsibleUserId,
-                Content = Clean(draft.Content),
-                ProjectNumber = draft.ProjectNumber,
-                ProjectName = draft.ProjectName,
-                CreatedAt = now,
-                ModifiedAt = now,
-                Revision = 1,
-            };
-            _todos[todo.Id] = todo;
+            var todo = InsertTodo(draft);
             var saved = link with { LeadingId = todo.Id, LeadingRevision = todo.Revision };
             _links[(saved.AccountId, saved.Kind, saved.LeadingId)] = saved;
             return Task.FromResult(WithSyncActive(todo));
