@@ -31,10 +31,8 @@ public sealed class ContactExportTests
         await SyncHarness.CreateAsync(mode, exportContacts: exportContacts);
 
     [TestCase(SyncMode.Export)]
-    [TestCase(SyncMode.Export)]
     [TestCase(SyncMode.OneWay)]
     [TestCase(SyncMode.TwoWay)]
-    [TestCase(SyncMode.Full)]
     [TestCase(SyncMode.Full)]
     [Category("R-CON-1")]
     [Category("R-CON-2")]
@@ -71,10 +69,8 @@ public sealed class ContactExportTests
     }
 
     [TestCase(SyncMode.Export)]
-    [TestCase(SyncMode.Export)]
     [TestCase(SyncMode.OneWay)]
     [TestCase(SyncMode.TwoWay)]
-    [TestCase(SyncMode.Full)]
     [TestCase(SyncMode.Full)]
     [Category("R-CON-4")]
     public async Task LeadingChangesGoOut_ExternalEditsNeverComeBack(SyncMode mode)
@@ -104,10 +100,8 @@ public sealed class ContactExportTests
     }
 
     [TestCase(SyncMode.Export)]
-    [TestCase(SyncMode.Export)]
     [TestCase(SyncMode.OneWay)]
     [TestCase(SyncMode.TwoWay)]
-    [TestCase(SyncMode.Full)]
     [TestCase(SyncMode.Full)]
     [Category("R-CON-5")]
     public async Task DeletedExternally_IsTakenOutOfTheExport_NotRecreated(SyncMode mode)
