@@ -64,7 +64,7 @@ internal sealed partial class SqliteLeadingSystem
             }
 
             // R-ACC-6: the same external account may not be entered for two users. A service account that impersonates
-            // (option "impersonate", see AccountRules.MailboxOption) is a different external account per mailbox.
+            // (AccountMailbox.Option) is a different external account per mailbox.
             if (!string.IsNullOrWhiteSpace(account.Url) && !string.IsNullOrWhiteSpace(account.UserName))
             {
                 using var same = c.Command(tx, """
@@ -75,7 +75,7 @@ internal sealed partial class SqliteLeadingSystem
                 while (reader.Read())
                 {
                     var otherOptions = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(1)) ?? [];
-                    if (string.Equals(ImpersonatedMailbox(otherOptions), ImpersonatedMailbox(account.Options ?? new Dictionary<string, string>()), StringComparison.OrdinalIgnoreCase))
+                    if (AccountMailbox.Same(otherOptions, account.Options))
                     {
                         throw new LeadingValidationException(
                             $"The external account '{account.UserName}' at '{account.Url}' is already entered for user {reader.GetInt64(0)}; one external account serves one user only.");
@@ -120,9 +120,6 @@ internal sealed partial class SqliteLeadingSystem
     }
 
     /// <summary>The mailbox a service account impersonates (plugin option <c>impersonate</c>), or empty.</summary>
-    private static string ImpersonatedMailbox(IReadOnlyDictionary<string, string> options) =>
-        options.FirstOrDefault(p => string.Equals(p.Key, "impersonate", StringComparison.OrdinalIgnoreCase)).Value?.Trim() ?? string.Empty;
-
     private static SqliteCommand BindAccount(SqliteCommand command, SyncAccount account, string options) =>
         command.With("$user", account.UserId)
             .With("$enabled", account.Enabled)

@@ -67,9 +67,9 @@ public static class AccountRules
                 changed.Add("plugin");
             }
 
-            if (!SameMailbox(account.Options, options))
+            if (!AccountMailbox.Same(account.Options, options))
             {
-                changed.Add($"impersonated mailbox (option {MailboxOption})");
+                changed.Add($"impersonated mailbox (option {AccountMailbox.Option})");
             }
 
             if (changed.Count > 0)
@@ -87,7 +87,7 @@ public static class AccountRules
                 if (other.Id != account.Id && other.UserId != user.Id && SameUrl(other.Url, newUrl)
                     && string.Equals(other.UserName ?? "", newUser ?? "", StringComparison.OrdinalIgnoreCase)
                     && string.Equals(other.PluginId, newPlugin, StringComparison.Ordinal)
-                    && SameMailbox(other.Options, options))
+                    && AccountMailbox.Same(other.Options, options))
                 {
                     throw new AccountRuleException($"The external account {newUser ?? "(no user)"} at {newUrl} is already used by another user of database '{databaseName}'; one external account can belong to one user only (SPEC R-ACC-6).");
                 }
@@ -177,21 +177,6 @@ public static class AccountRules
         }
 
         return trimmed.Length > 1 ? trimmed.TrimEnd('/', '\\') : trimmed;
-    }
-
-    /// <summary>
-    /// The plugin option that picks the mailbox behind the login (the <c>exchange</c> plugin's Exchange
-    /// impersonation: one service account, one mailbox per user). It is part of the external account: it binds like
-    /// the user name (R-ACC-5), and accounts that share a service account but act on different mailboxes are
-    /// different external accounts (R-ACC-6).
-    /// </summary>
-    public const string MailboxOption = "impersonate";
-
-    private static bool SameMailbox(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b)
-    {
-        static string Mailbox(IReadOnlyDictionary<string, string> options) =>
-            options.FirstOrDefault(p => string.Equals(p.Key, MailboxOption, StringComparison.OrdinalIgnoreCase)).Value?.Trim() ?? string.Empty;
-        return string.Equals(Mailbox(a), Mailbox(b), StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool SameUrl(string? a, string? b) =>
