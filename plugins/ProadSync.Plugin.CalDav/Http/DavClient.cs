@@ -372,34 +372,19 @@ internal sealed class DavClient : IDisposable
                 innerException: ex);
         }
 
-        if (buffer.Length > 0)
+        try
         {
-            foreach (var coding in ContentCoding.ToUndo(response.Content.Headers.ContentEncoding))
+            buffer = ContentCoding.UndoAll(buffer, response.Content.Headers.ContentEncoding, cap);
+        }
+        catch (ContentCodingException ex)
+        {
+            throw ex.Problem switch
             {
-                if (!ContentCoding.IsKnown(coding))
-                {
-                    buffer.Dispose();
-                    throw new DavProtocolException($"The server at {uri} sent a body in the content coding '{coding}', which ProadSync cannot read.");
-                }
-
-                MemoryStream? decoded;
-                try
-                {
-                    decoded = ContentCoding.Decode(buffer, coding, cap);
-                }
-                catch (Exception ex) when (ex is InvalidDataException or IOException)
-                {
-                    throw new TransientTargetException(
-                        $"The server at {uri} sent a body marked as {coding} that could not be decompressed.", innerException: ex);
-                }
-                finally
-                {
-                    buffer.Dispose();
-                }
-
-                buffer = decoded ?? throw new DavProtocolException(
-                    $"The answer of {uri} is larger than the limit of {cap} bytes once decompressed (option maxResponseBytes).");
-            }
+                ContentCodingProblem.Unknown => new DavProtocolException($"The server at {uri} sent a body in the content coding '{ex.Coding}', which ProadSync cannot read."),
+                ContentCodingProblem.Corrupt => new TransientTargetException(
+                    $"The server at {uri} sent a body marked as {ex.Coding} that could not be decompressed.", innerException: ex.InnerException),
+                _ => new DavProtocolException($"The answer of {uri} is larger than the limit of {cap} bytes once decompressed (option maxResponseBytes)."),
+            };
         }
 
         var charset = response.Content.Headers.ContentType?.CharSet;

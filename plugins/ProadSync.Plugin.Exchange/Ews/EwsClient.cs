@@ -250,32 +250,18 @@ internal sealed partial class EwsClient : IDisposable
             throw new TransientTargetException($"The connection to the Exchange server at {_settings.Endpoint.Authority} broke while it sent its answer.", null, e);
         }
 
-        if (buffer.Length > 0)
+        try
         {
-            foreach (var coding in ContentCoding.ToUndo(response.Content.Headers.ContentEncoding))
+            buffer = ContentCoding.UndoAll(buffer, response.Content.Headers.ContentEncoding, _settings.MaxResponseBytes);
+        }
+        catch (ContentCodingException e)
+        {
+            throw e.Problem switch
             {
-                if (!ContentCoding.IsKnown(coding))
-                {
-                    buffer.Dispose();
-                    throw new TargetConfigurationException($"The Exchange server at {_settings.Endpoint} sent a body in the content coding '{coding}', which ProadSync cannot read.");
-                }
-
-                MemoryStream? decoded;
-                try
-                {
-                    decoded = ContentCoding.Decode(buffer, coding, _settings.MaxResponseBytes);
-                }
-                catch (Exception e) when (e is InvalidDataException or IOException)
-                {
-                    throw new TransientTargetException($"The Exchange server at {_settings.Endpoint} sent a body marked as {coding} that could not be decompressed.", null, e);
-                }
-                finally
-                {
-                    buffer.Dispose();
-                }
-
-                buffer = decoded ?? throw new TargetConfigurationException($"The Exchange server's answer is larger than the limit of {_settings.MaxResponseBytes} bytes once decompressed; lower the page or batch size.");
-            }
+                ContentCodingProblem.Unknown => new TargetConfigurationException($"The Exchange server at {_settings.Endpoint} sent a body in the content coding '{e.Coding}', which ProadSync cannot read."),
+                ContentCodingProblem.Corrupt => new TransientTargetException($"The Exchange server at {_settings.Endpoint} sent a body marked as {e.Coding} that could not be decompressed.", null, e.InnerException),
+                _ => new TargetConfigurationException($"The Exchange server's answer is larger than the limit of {_settings.MaxResponseBytes} bytes once decompressed; lower the page or batch size."),
+            };
         }
 
         using var body = buffer;

@@ -22,13 +22,57 @@ internal static class ContentCoding
     /// <returns><see langword="true"/> for gzip, x-gzip, deflate and br.</returns>
     public static bool IsKnown(string coding) => coding is "gzip" or "x-gzip" or "deflate" or "br";
 
+    /// <summary>
+    /// Undoes every coding listed in <c>Content-Encoding</c>, outermost first. <paramref name="body"/> is handed back
+    /// when there is nothing to undo; otherwise it is disposed and the decoded body is returned.
+    /// </summary>
+    /// <param name="body">The body as read (with its size already capped).</param>
+    /// <param name="listed">The values of <c>Content-Encoding</c>.</param>
+    /// <param name="cap">The largest decoded size.</param>
+    /// <returns>The decoded body.</returns>
+    /// <exception cref="ContentCodingException">A coding is unknown, the body is not in its coding, or it decodes to more than <paramref name="cap"/> bytes; <paramref name="body"/> is disposed.</exception>
+    public static MemoryStream UndoAll(MemoryStream body, IEnumerable<string> listed, long cap)
+    {
+        if (body.Length == 0)
+        {
+            return body;
+        }
+
+        foreach (var coding in ToUndo(listed))
+        {
+            if (!IsKnown(coding))
+            {
+                body.Dispose();
+                throw new ContentCodingException(ContentCodingProblem.Unknown, coding);
+            }
+
+            MemoryStream? decoded;
+            try
+            {
+                decoded = Decode(body, coding, cap);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException)
+            {
+                throw new ContentCodingException(ContentCodingProblem.Corrupt, coding, ex);
+            }
+            finally
+            {
+                body.Dispose();
+            }
+
+            body = decoded ?? throw new ContentCodingException(ContentCodingProblem.TooLarge, coding);
+        }
+
+        return body;
+    }
+
     /// <summary>Decompresses <paramref name="body"/> by one coding, refusing more than <paramref name="cap"/> bytes.</summary>
     /// <param name="body">The coded bytes.</param>
     /// <param name="coding">A known coding.</param>
     /// <param name="cap">The largest decoded size.</param>
     /// <returns>The decoded bytes, or <see langword="null"/> when they exceed <paramref name="cap"/>.</returns>
     /// <exception cref="InvalidDataException">The body is not in that coding.</exception>
-    public static MemoryStream? Decode(MemoryStream body, string coding, long cap)
+    private static MemoryStream? Decode(MemoryStream body, string coding, long cap)
     {
         body.Position = 0;
         using Stream decoder = coding switch
@@ -56,4 +100,31 @@ internal static class ContentCoding
 
         return decoded;
     }
+}
+
+/// <summary>What went wrong undoing a content coding.</summary>
+internal enum ContentCodingProblem
+{
+    /// <summary>A coding this client cannot undo.</summary>
+    Unknown,
+
+    /// <summary>The body is not in the coding it is marked with.</summary>
+    Corrupt,
+
+    /// <summary>The decoded body exceeds the size cap.</summary>
+    TooLarge,
+}
+
+/// <summary>A body's content coding could not be undone; each client turns it into its own typed error.</summary>
+/// <param name="problem">What went wrong.</param>
+/// <param name="coding">The coding concerned.</param>
+/// <param name="inner">The decompressor's error, for <see cref="ContentCodingProblem.Corrupt"/>.</param>
+internal sealed class ContentCodingException(ContentCodingProblem problem, string coding, Exception? inner = null)
+    : Exception($"Content coding '{coding}': {problem}.", inner)
+{
+    /// <summary>What went wrong.</summary>
+    public ContentCodingProblem Problem { get; } = problem;
+
+    /// <summary>The coding concerned.</summary>
+    public string Coding { get; } = coding;
 }
