@@ -17,11 +17,13 @@ internal sealed record BenchmarkOptions
           --password-env VAR       the environment variable holding the password for --url
           --sizes 1000,5000        the numbers of appointments (default 1000,5000)
           --changed 10             appointments changed before the last run (default 10)
+          --rounds 3               initial pushes per size and client, the clients taking turns to go first; the
+                                   speed-up is the median of the rounds' ratios (default 3; the other phases run once)
           --max-parallel-writes N  the caldav plugin's maxParallelWrites (default: the plugin's, 4)
           --no-vdirsyncer          measure ProadSync only
           --plugins DIR            the plugin folder (default: artifacts/plugins of the repository)
           --json FILE              also write the figures as JSON (- for standard output)
-        Each size gets two fresh calendars (MKCALENDAR): one for ProadSync, one for vdirsyncer. Requests are counted by a
+        Each size and round gets two fresh calendars (MKCALENDAR): one for ProadSync, one for vdirsyncer. Requests are counted by a
         reverse proxy on 127.0.0.1 that runs in a child process, so its CPU time is not the client's.
         """;
 
@@ -45,6 +47,9 @@ internal sealed record BenchmarkOptions
 
     /// <summary>Appointments changed before the last run.</summary>
     public int Changed { get; init; } = 10;
+
+    /// <summary>How many rounds of the initial push each size gets.</summary>
+    public int Rounds { get; init; } = 3;
 
     /// <summary>The plugin's maxParallelWrites.</summary>
     public int? MaxParallelWrites { get; init; }
@@ -81,6 +86,7 @@ internal sealed record BenchmarkOptions
                 "--password-env" => o with { PasswordEnv = Value() },
                 "--sizes" => o with { Sizes = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => Number("--sizes", s, 1, 100_000)).ToList() },
                 "--changed" => o with { Changed = Number(arg, Value(), 1, 1000) },
+                "--rounds" => o with { Rounds = Number(arg, Value(), 1, 9) },
                 "--max-parallel-writes" => o with { MaxParallelWrites = Number(arg, Value(), 1, 32) },
                 "--no-vdirsyncer" => o with { Vdirsyncer = false },
                 "--plugins" => o with { Plugins = Value() },

@@ -19,6 +19,12 @@ if (args.Length == 2 && args[0] == "proxy")
 
 try
 {
+    if (args.Length == 1 && args[0] == ProadSync.Benchmark.Runs.ProadSyncProcess.Command)
+    {
+        // The child: one ProadSync series in a cold process (request on standard input).
+        return await ProadSync.Benchmark.Runs.ProadSyncProcess.ChildAsync(Console.In, Console.Out, cancel.Token);
+    }
+
     var options = BenchmarkOptions.Parse(args);
     if (options.Help)
     {

@@ -57,7 +57,8 @@ internal sealed class CountingProxy : IAsyncDisposable
         })
         { Timeout = TimeSpan.FromMinutes(10) };
 
-        // For finding out where requests come from: one line per request (method, path, status, Depth, body start).
+        // For finding out where requests come from and when: one line per request (its end on a millisecond clock, its
+        // duration in ms, method, path, status, Depth, body start).
         if (Environment.GetEnvironmentVariable(TraceVariable) is { Length: > 0 } trace)
         {
             _trace = new StreamWriter(trace, append: true) { AutoFlush = true };
@@ -229,7 +230,7 @@ internal sealed class CountingProxy : IAsyncDisposable
             var start = System.Text.Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)Math.Min(body.Length, 160)).ReplaceLineEndings(" ");
             lock (_trace)
             {
-                _trace.WriteLine($"{request.Method} {request.Path} {(int)response.StatusCode} depth={request.Headers["Depth"]} {start}");
+                _trace.WriteLine($"{System.Diagnostics.Stopwatch.GetTimestamp() * 1000.0 / System.Diagnostics.Stopwatch.Frequency:0.0} {System.Diagnostics.Stopwatch.GetElapsedTime(sent).TotalMilliseconds:0.0} {request.Method} {request.Path} {(int)response.StatusCode} depth={request.Headers["Depth"]} {start}");
             }
         }
 

@@ -30,21 +30,7 @@ internal sealed class ProxyProcess : IAsyncDisposable
     /// <returns>The running proxy.</returns>
     public static async Task<ProxyProcess> StartAsync(Uri upstream, CancellationToken cancellationToken)
     {
-        var self = typeof(ProxyProcess).Assembly.Location;
-        var host = Environment.ProcessPath ?? "dotnet";
-        var psi = new ProcessStartInfo(host)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        if (Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
-        {
-            psi.ArgumentList.Add(self);
-        }
-
-        psi.ArgumentList.Add("proxy");
-        psi.ArgumentList.Add(upstream.ToString());
+        var psi = SelfProcess.StartInfo("proxy", upstream.ToString());
         var process = Process.Start(psi) ?? throw new InvalidOperationException("The proxy process could not be started.");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(30));
@@ -67,8 +53,15 @@ internal sealed class ProxyProcess : IAsyncDisposable
     /// <summary>Reads the counts so far.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The snapshot.</returns>
-    public async Task<ProxyStats> SnapshotAsync(CancellationToken cancellationToken) =>
-        await _stats.GetFromJsonAsync<ProxyStats>(new Uri(BaseUrl, CountingProxy.StatsPath), cancellationToken)
+    public Task<ProxyStats> SnapshotAsync(CancellationToken cancellationToken) => ReadAsync(_stats, BaseUrl, cancellationToken);
+
+    /// <summary>Reads the counts of the proxy at <paramref name="baseUrl"/> (from any process).</summary>
+    /// <param name="http">The client to ask with.</param>
+    /// <param name="baseUrl">The proxy's base URL.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The snapshot.</returns>
+    public static async Task<ProxyStats> ReadAsync(HttpClient http, Uri baseUrl, CancellationToken cancellationToken) =>
+        await http.GetFromJsonAsync<ProxyStats>(new Uri(baseUrl, CountingProxy.StatsPath), cancellationToken)
         ?? ProxyStats.Empty;
 
     /// <inheritdoc />

@@ -15,6 +15,9 @@ namespace ProadSync.Benchmark.Runs;
 /// <param name="Failed">ProadSync: items that failed.</param>
 internal sealed record Measurement(string Client, int Size, string Phase, double WallSeconds, double CpuSeconds, ProxyStats Traffic, string Note, int Created = 0, int Updated = 0, int Failed = 0)
 {
+    /// <summary>Which round of the initial push this is (1 for every other phase; see <c>--rounds</c>).</summary>
+    public int Round { get; init; } = 1;
+
     /// <summary>The run with the median wall time; its note lists every run's time.</summary>
     /// <param name="runs">Repeated runs of one phase (at least one).</param>
     /// <returns>The median run.</returns>

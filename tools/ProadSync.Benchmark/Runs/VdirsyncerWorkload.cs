@@ -55,9 +55,10 @@ internal sealed class VdirsyncerWorkload
     /// <param name="user">The user.</param>
     /// <param name="password">The password (written only into the temporary config file, mode 600).</param>
     /// <param name="changed">How many files change before the last run.</param>
+    /// <param name="allPhases">Run the phases after the initial push (false: only the push, for a further round).</param>
     /// <param name="cancellationToken">Cancels between runs.</param>
     /// <returns>One measurement per phase.</returns>
-    public async Task<IReadOnlyList<Measurement>> RunAsync(int size, Uri calendar, string user, string password, int changed, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Measurement>> RunAsync(int size, Uri calendar, string user, string password, int changed, bool allPhases, CancellationToken cancellationToken)
     {
         var root = Path.Combine(_workDirectory, $"vdirsyncer-{size}-{Guid.NewGuid():N}");
         var vdir = Path.Combine(root, "vdir");
@@ -98,6 +99,12 @@ internal sealed class VdirsyncerWorkload
         }
 
         var results = new List<Measurement> { await MeasureAsync(size, Phases.Initial, config, ["discover", "sync"], cancellationToken) };
+        if (!allPhases)
+        {
+            Remove(root);
+            return results;
+        }
+
         var quiet = new List<Measurement>();
         for (var n = 0; n < Phases.NoChangeRepeats; n++)
         {
@@ -113,6 +120,12 @@ internal sealed class VdirsyncerWorkload
         }
 
         results.Add(await MeasureAsync(size, Phases.Changed, config, ["sync"], cancellationToken));
+        Remove(root);
+        return results;
+    }
+
+    private static void Remove(string root)
+    {
         try
         {
             Directory.Delete(root, recursive: true);
@@ -121,8 +134,6 @@ internal sealed class VdirsyncerWorkload
         {
             // Leave it; it is in the temp folder.
         }
-
-        return results;
     }
 
     private static string FileName(int i) => string.Create(CultureInfo.InvariantCulture, $"bench-vd-{i}.ics");
