@@ -5,7 +5,7 @@ namespace ProadSync.Tests.Shared;
 /// <summary>
 /// Runs the python3-exchangelib scripts (tests/ProadSync.FakeEws.Tests/exchangelib) that cross-check the fake EWS
 /// server and the plugin with an independent client. Linked as source into the test projects that use them; each
-/// copies the scripts it runs into its output folder under <c>exchangelib/</c>. Without python3-exchangelib the
+/// copies the scripts it runs, and <c>ews_check.py</c> they share, into its output folder under <c>exchangelib/</c>. Without python3-exchangelib the
 /// caller fails with the install command — never skipped.
 /// </summary>
 internal static class ExchangelibScript

@@ -9,21 +9,15 @@ import sys
 import datetime
 from decimal import Decimal
 
-try:
-    import requests.adapters
-    from exchangelib import (Account, Build, Configuration, Credentials, DELEGATE, Version, BASIC,
-                             CalendarItem, Contact, EWSDateTime, EWSTimeZone, HTMLBody, Task)
-    from exchangelib.errors import (ErrorInvalidSyncStateData, ErrorIrresolvableConflict, ErrorItemNotFound,
-                                    ErrorServerBusy, UnauthorizedError)
-    from exchangelib.protocol import FailFast, FaultTolerance
-    from exchangelib.extended_properties import ExtendedProperty
-    from exchangelib.indexed_properties import EmailAddress, PhoneNumber, PhysicalAddress
-    from exchangelib.items import SEND_TO_NONE, ALL_OCCURRENCES
-    from exchangelib.protocol import BaseProtocol
-except ImportError as e:  # pragma: no cover
-    print(f"exchangelib is missing ({e}): install it with 'apt-get install -y python3-exchangelib' "
-          "and run this script with /usr/bin/python3", file=sys.stderr)
-    sys.exit(3)
+from ews_check import check, configuration, run  # exits 3 with an install hint when exchangelib is missing
+import requests
+from exchangelib import (Account, DELEGATE, CalendarItem, Contact, EWSDateTime, EWSTimeZone, HTMLBody, Task)
+from exchangelib.errors import (ErrorInvalidSyncStateData, ErrorIrresolvableConflict, ErrorItemNotFound,
+                                ErrorServerBusy, UnauthorizedError)
+from exchangelib.protocol import FailFast, FaultTolerance
+from exchangelib.extended_properties import ExtendedProperty
+from exchangelib.indexed_properties import EmailAddress, PhoneNumber, PhysicalAddress
+from exchangelib.items import SEND_TO_NONE, ALL_OCCURRENCES
 
 
 class ProadSyncId(ExtendedProperty):
@@ -36,19 +30,6 @@ for cls in (CalendarItem, Task, Contact):
     cls.register("proadsync_id", ProadSyncId)
 
 
-class PlainHttpAdapter(requests.adapters.HTTPAdapter):
-    """The fake listens on plain http on 127.0.0.1; requests' own adapter talks http as it is."""
-
-
-BaseProtocol.HTTP_ADAPTER_CLS = PlainHttpAdapter
-
-
-def check(condition, what):
-    if not condition:
-        raise AssertionError(what)
-    print(f"ok - {what}")
-
-
 def drain(folder, max_changes=100):
     changes = list(folder.sync_items(max_changes_returned=max_changes))
     return changes
@@ -56,8 +37,7 @@ def drain(folder, max_changes=100):
 
 def main():
     endpoint, user, password = sys.argv[1], sys.argv[2], sys.argv[3]
-    config = Configuration(service_endpoint=endpoint, credentials=Credentials(user, password),
-                           auth_type=BASIC, version=Version(build=Build(15, 1, 2507, 6)))
+    config = configuration(endpoint, user, password)
     account = Account(primary_smtp_address=f"{user}@example.test", config=config, autodiscover=False,
                       access_type=DELEGATE, default_timezone=EWSTimeZone("Europe/Berlin"))
     tz = EWSTimeZone("Europe/Berlin")
@@ -218,10 +198,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except Exception as e:  # print the failing step for the test log
-        import traceback
-        traceback.print_exc()
-        print(f"FAILED: {type(e).__name__}: {e}", file=sys.stderr)
-        sys.exit(1)
+    run(main)

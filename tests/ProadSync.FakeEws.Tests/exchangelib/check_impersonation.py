@@ -10,37 +10,15 @@ exchangelib exits 3 with a message saying what to install.
 import sys
 import datetime
 
-try:
-    import requests.adapters
-    from exchangelib import (Account, Build, Configuration, Credentials, IMPERSONATION, Version, BASIC,
-                             CalendarItem, EWSDateTime, EWSTimeZone)
-    from exchangelib.errors import ErrorImpersonateUserDenied, ErrorNonExistentMailbox
-    from exchangelib.items import SEND_TO_NONE
-    from exchangelib.protocol import BaseProtocol
-except ImportError as e:  # pragma: no cover
-    print(f"exchangelib is missing ({e}): install it with 'apt-get install -y python3-exchangelib' "
-          "and run this script with /usr/bin/python3", file=sys.stderr)
-    sys.exit(3)
-
-
-class PlainHttpAdapter(requests.adapters.HTTPAdapter):
-    """The fake listens on plain http on 127.0.0.1; requests' own adapter talks http as it is."""
-
-
-BaseProtocol.HTTP_ADAPTER_CLS = PlainHttpAdapter
-
-
-def check(condition, what):
-    if not condition:
-        raise AssertionError(what)
-    print(f"ok - {what}")
+from ews_check import check, configuration, run  # exits 3 with an install hint when exchangelib is missing
+from exchangelib import Account, IMPERSONATION, CalendarItem, EWSDateTime, EWSTimeZone
+from exchangelib.errors import ErrorImpersonateUserDenied, ErrorNonExistentMailbox
+from exchangelib.items import SEND_TO_NONE
 
 
 def account(endpoint, user, password, target):
-    credentials = Credentials(user, password)
-    config = Configuration(service_endpoint=endpoint, credentials=credentials,
-                           auth_type=BASIC, version=Version(build=Build(15, 1, 2507, 6)))
-    return Account(primary_smtp_address=target, credentials=credentials, autodiscover=False, config=config,
+    config = configuration(endpoint, user, password)
+    return Account(primary_smtp_address=target, credentials=config.credentials, autodiscover=False, config=config,
                    access_type=IMPERSONATION, default_timezone=EWSTimeZone("Europe/Berlin"))
 
 
@@ -80,10 +58,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except Exception as e:  # print the failing step for the test log
-        import traceback
-        traceback.print_exc()
-        print(f"FAILED: {type(e).__name__}: {e}", file=sys.stderr)
-        sys.exit(1)
+    run(main)
