@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace ProadSync.Cli.Tests;
 
 /// <summary>Every command of CLI.md: one success and the refusals a user meets (exit 1, one sentence, nothing half-written).</summary>
@@ -125,6 +127,42 @@ public sealed class CommandTests
         await Refused("todos", "delete", "acme", "999");
         var list = await Ok("--json", "todos", "list", "acme");
         Assert.That(list.Json.GetArrayLength(), Is.EqualTo(0));
+    }
+
+    [Test]
+    [Description("R-STAT-1: the to-do list pages through a large database with --limit/--offset and says how many match")]
+    public async Task Todos_list_pages_with_limit_and_offset()
+    {
+        await SeedAsync();
+        for (var i = 1; i <= 5; i++)
+        {
+            await Ok("todos", "add", "acme", "--kind", "task", "--responsible", "anna", "--subject", $"Task {i}");
+        }
+
+        var first = await Ok("--json", "todos", "list", "acme", "--limit", "2");
+        var last = await Ok("--json", "todos", "list", "acme", "--offset", "4", "--limit", "2");
+        var text = await Ok("todos", "list", "acme", "--offset", "2", "--limit", "2");
+        var all = await Ok("--json", "todos", "list", "acme");
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Json.GetProperty("todos").EnumerateArray().Select(t => t.GetProperty("subject").GetString()), Is.EqualTo(new[] { "Task 1", "Task 2" }));
+            Assert.That(first.Json.GetProperty("total").GetInt32(), Is.EqualTo(5));
+            Assert.That(first.Json.GetProperty("nextOffset").GetInt32(), Is.EqualTo(2));
+            Assert.That(last.Json.GetProperty("todos").EnumerateArray().Select(t => t.GetProperty("subject").GetString()), Is.EqualTo(new[] { "Task 5" }));
+            Assert.That(last.Json.GetProperty("nextOffset").ValueKind, Is.EqualTo(JsonValueKind.Null), "the last page has no next one");
+            Assert.That(text.Out, Does.Contain("Task 3").And.Contain("Task 4").And.Not.Contain("Task 5"));
+            Assert.That(text.Out, Does.Contain("To-dos 3–4 of 5.").And.Contain("Next page: --offset 4 --limit 2."));
+            Assert.That(all.Json.GetArrayLength(), Is.EqualTo(5), "without --limit/--offset: every to-do, as before");
+        });
+    }
+
+    [Test]
+    public async Task Todos_list_refuses_a_bad_page()
+    {
+        await SeedAsync();
+        await Refused("todos", "list", "acme", "--limit", "0");
+        await Refused("todos", "list", "acme", "--limit", "1001");
+        await Refused("todos", "list", "acme", "--offset", "-1");
     }
 
     [Test]

@@ -91,26 +91,47 @@ internal static class TodosCommand
     {
         var db = new Argument<string>("DB") { Description = "The database." };
         var responsible = new Option<string?>("--responsible") { Description = "Only the to-dos of this user." };
-        var command = new Command("list", "List to-dos with the columns \"sync active\" and \"externally deleted\".") { db, responsible };
+        var limit = new Option<int?>("--limit") { Description = $"Show one page of at most this many to-dos (1–{TodoPageQuery.MaximumLimit}) and how many match; without it, all." };
+        var offset = new Option<int?>("--offset") { Description = "Skip this many matching to-dos (by id) first; with --limit it pages (default page size 50)." };
+        var command = new Command("list", "List to-dos with the columns \"sync active\" and \"externally deleted\".") { db, responsible, limit, offset };
         CliApp.SetHandler(command, environment, async (ctx, parse, ct) =>
         {
             var store = await ctx.OpenDatabaseAsync(parse.GetValue(db)!, ct);
             long? userId = parse.GetValue(responsible) is { } login ? (await CliContext.RequireUserAsync(store, login, ct)).Id : null;
             var logins = (await store.ListUsersAsync(ct)).ToDictionary(u => u.Id, u => u.Login);
-            var todos = await store.ListTodosAsync(new TodoQuery { ResponsibleUserId = userId }, ct);
-            var views = todos.Select(t => TodoView.Of(t, logins)).ToList();
-            ctx.Output.Emit(views, c =>
+            var filter = new TodoQuery { ResponsibleUserId = userId };
+            if (parse.GetValue(limit) is null && parse.GetValue(offset) is null)
             {
-                var table = CliOutput.Table("id", "kind", "subject", "from", "to", "responsible", "status", "sync active", "externally deleted");
-                foreach (var v in views)
-                {
-                    table.AddRow(CliOutput.Cells(v.Id, v.Kind, v.Subject, v.From, v.To, v.Responsible, (object?)v.Status ?? v.ShowAs, v.SyncActive, v.ExternallyDeleted));
-                }
+                var views = (await store.ListTodosAsync(filter, ct)).Select(t => TodoView.Of(t, logins)).ToList();
+                ctx.Output.Emit(views, c => c.Write(Table(views)));
+                return;
+            }
 
-                c.Write(table);
+            // A page, paged in the store (the same query the web UI's overview uses), with the count of all matches.
+            var query = new TodoPageQuery { Filter = filter, Offset = parse.GetValue(offset) ?? 0, Limit = parse.GetValue(limit) ?? new TodoPageQuery().Limit };
+            var page = await store.ListTodoPageAsync(query, ct);
+            var pageViews = page.Todos.Select(t => TodoView.Of(t, logins)).ToList();
+            var next = query.Offset + pageViews.Count < page.TotalCount ? query.Offset + pageViews.Count : (int?)null;
+            ctx.Output.Emit(new { todos = pageViews, total = page.TotalCount, offset = query.Offset, limit = query.Limit, nextOffset = next }, c =>
+            {
+                c.Write(Table(pageViews));
+                c.WriteLine(pageViews.Count == 0
+                    ? $"No to-dos at offset {query.Offset}; {page.TotalCount} match."
+                    : $"To-dos {query.Offset + 1}–{query.Offset + pageViews.Count} of {page.TotalCount}." + (next is { } n ? $" Next page: --offset {n} --limit {query.Limit}." : string.Empty));
             });
         });
         return command;
+    }
+
+    private static Table Table(IReadOnlyList<TodoView> views)
+    {
+        var table = CliOutput.Table("id", "kind", "subject", "from", "to", "responsible", "status", "sync active", "externally deleted");
+        foreach (var v in views)
+        {
+            table.AddRow(CliOutput.Cells(v.Id, v.Kind, v.Subject, v.From, v.To, v.Responsible, (object?)v.Status ?? v.ShowAs, v.SyncActive, v.ExternallyDeleted));
+        }
+
+        return table;
     }
 
     private static Command Show(CliEnvironment environment)
