@@ -126,7 +126,7 @@ public sealed class RequestCountTests
         }
     }
 
-    private static CalDavCalendarTarget Target(HttpMessageHandler handler, ServerCapabilities probe, IReadOnlyDictionary<string, string>? extra = null)
+    internal static CalDavCalendarTarget Target(HttpMessageHandler handler, ServerCapabilities probe, IReadOnlyDictionary<string, string>? extra = null)
     {
         var state = new MemoryState();
         state.Values[DavAccount.ProbeKey] = CapabilityProbe.Serialize(probe);

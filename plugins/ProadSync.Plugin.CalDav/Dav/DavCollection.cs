@@ -1,3 +1,4 @@
+using System.Text;
 using System.Xml.Linq;
 using ProadSync.Plugin.CalDav.Http;
 using ProadSync.Plugin.CalDav.Xml;
@@ -175,7 +176,7 @@ internal sealed class DavCollection
         {
             if (entry.EffectiveStatus is >= 200 and < 300 && entry.Text(GetETag) is { } etag && entry.Prop(DataName) is { } data)
             {
-                found.Add(new DavResource(DavHref.Resolve(Url, entry.Href), DavETag.Normalize(etag), data.Value));
+                found.Add(new DavResource(DavHref.Resolve(Url, entry.Href), DavETag.Normalize(etag), data.Value, response.ReadAsWindows1252 && !Ascii.IsValid(data.Value)));
             }
         }
 
@@ -200,7 +201,7 @@ internal sealed class DavCollection
         }
 
         var etag = response.ETag ?? await GetETagAsync(href, cancellationToken);
-        return etag is null ? null : new DavResource(href, etag, response.Body);
+        return etag is null ? null : new DavResource(href, etag, response.Body, response.ReadAsWindows1252);
     }
 
     /// <summary>Reads one item's ETag (PROPFIND Depth 0).</summary>

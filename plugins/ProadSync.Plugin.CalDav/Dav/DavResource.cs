@@ -4,4 +4,5 @@ namespace ProadSync.Plugin.CalDav.Dav;
 /// <param name="Href">The item URL.</param>
 /// <param name="ETag">The (strong) ETag.</param>
 /// <param name="Data">The iCalendar/vCard text, when read.</param>
-internal sealed record DavResource(Uri Href, string ETag, string? Data = null);
+/// <param name="ReadAsWindows1252">Whether the answer that carried the data was not UTF-8 and was read as Windows-1252.</param>
+internal sealed record DavResource(Uri Href, string ETag, string? Data = null, bool ReadAsWindows1252 = false);

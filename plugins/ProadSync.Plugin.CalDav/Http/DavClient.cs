@@ -284,7 +284,7 @@ internal sealed class DavClient : IDisposable
             _closeConnections = response.Version < HttpVersion.Version11;
             _sawHttp10 |= _closeConnections;
 
-            var text = await ReadCappedAsync(response, method, uri, timeout.Token);
+            var (text, readAsWindows1252) = await ReadCappedAsync(response, method, uri, timeout.Token);
             var all = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var h in response.Headers.Concat(response.Content.Headers))
             {
@@ -299,7 +299,7 @@ internal sealed class DavClient : IDisposable
                 _scheme = DavAuthScheme.None;
             }
 
-            return new DavResponse((int)response.StatusCode, text, all, uri);
+            return new DavResponse((int)response.StatusCode, text, all, uri) { ReadAsWindows1252 = readAsWindows1252 };
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -338,7 +338,7 @@ internal sealed class DavClient : IDisposable
         }
     }
 
-    private async Task<string> ReadCappedAsync(HttpResponseMessage response, string method, Uri uri, CancellationToken cancellationToken)
+    private async Task<(string Text, bool ReadAsWindows1252)> ReadCappedAsync(HttpResponseMessage response, string method, Uri uri, CancellationToken cancellationToken)
     {
         var cap = _options.MaxResponseBytes;
         if (response.Content.Headers.ContentLength is { } length && length > cap)
@@ -387,20 +387,10 @@ internal sealed class DavClient : IDisposable
             };
         }
 
-        var charset = response.Content.Headers.ContentType?.CharSet;
-        Encoding encoding;
-        try
-        {
-            encoding = string.IsNullOrEmpty(charset) ? Encoding.UTF8 : Encoding.GetEncoding(charset.Trim('"'));
-        }
-        catch (ArgumentException)
-        {
-            encoding = Encoding.UTF8;
-        }
-
         using (buffer)
         {
-            return encoding.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            var text = BodyText.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), response.Content.Headers.ContentType?.CharSet, out var readAsWindows1252);
+            return (text, readAsWindows1252);
         }
     }
 }

@@ -2,11 +2,14 @@ namespace ProadSync.Plugin.CalDav.Http;
 
 /// <summary>One HTTP answer as the DAV layer needs it: status, the headers that matter, the body (size-capped).</summary>
 /// <param name="StatusCode">The HTTP status.</param>
-/// <param name="Body">The body as text (UTF-8 unless the server said otherwise).</param>
+/// <param name="Body">The body as text (UTF-8 unless the server or the XML declaration said otherwise; see <see cref="BodyText"/>).</param>
 /// <param name="Headers">All response and content headers; repeated headers joined with ", " (DAViCal sends two DAV: headers).</param>
 /// <param name="RequestUri">The URL that was requested.</param>
 internal sealed record DavResponse(int StatusCode, string Body, IReadOnlyDictionary<string, string> Headers, Uri RequestUri)
 {
+    /// <summary>Whether the body named no encoding, was not UTF-8 and was read as Windows-1252.</summary>
+    public bool ReadAsWindows1252 { get; init; }
+
     /// <summary>Whether the status is 2xx (a 207 still has to be looked into).</summary>
     public bool IsSuccess => StatusCode is >= 200 and < 300;
 

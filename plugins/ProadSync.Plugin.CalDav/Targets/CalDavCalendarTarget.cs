@@ -218,7 +218,7 @@ internal sealed class CalDavCalendarTarget : ICalendarTarget
                 var parsed = IcsReader.Read(r.Data ?? string.Empty);
                 _uidById[canonical] = parsed.Uid;
                 result.Add(parsed.Item.Kind == kind
-                    ? new FetchedItem(reference, parsed.Item)
+                    ? new FetchedItem(reference, parsed.Item) { Warning = r.ReadAsWindows1252 ? IcsBytes.NotUtf8Warning($"The server's object '{canonical}'") : null }
                     : new FetchedItem(reference, null, $"The object is {(parsed.Item.Kind == TodoKind.Task ? "a task" : "an appointment")}, not {(kind == TodoKind.Task ? "a task" : "an appointment")}."));
             }
             catch (IcsFormatException ex)
