@@ -16,9 +16,9 @@ public static class ContractVersion
 
     /// <summary>
     /// The minor version: a plugin that needs a newer minor is refused. 1.1 added
-    /// <see cref="Models.FetchedItem.Warning"/>.
+    /// <see cref="Models.FetchedItem.Warning"/>; 1.2 added <see cref="Targets.IContactTarget.GetVersionAsync"/>.
     /// </summary>
-    public const int Minor = 1;
+    public const int Minor = 2;
 
     /// <summary>The contract version as a <see cref="System.Version"/> (<c>Major.Minor</c>).</summary>
     public static Version Current { get; } = new(Major, Minor);

@@ -1,6 +1,7 @@
 using ProadSync.Abstractions.Models;
 using ProadSync.Abstractions.Targets;
 using ProadSync.Core.Leading;
+using ProadSync.Core.Sync;
 
 namespace ProadSync.ConnectorTestKit;
 
@@ -65,6 +66,69 @@ public abstract class ModeAndContactContractTests : ModeContractTests
         });
         Assert.That(await s.Store.GetContactAsync(gone.Id, CancellationToken.None), Is.Not.Null, "nothing is deleted in the leading system (R-CON-5)");
         await AssertQuietAsync(s);
+    }
+
+    /// <summary>
+    /// Whether the contact target tells its address book's version (<see cref="IContactTarget.GetVersionAsync"/>), so
+    /// a run with nothing changed skips the listing; otherwise every run lists the address book.
+    /// </summary>
+    protected virtual bool TellsAddressBookVersion => false;
+
+    /// <summary>
+    /// A contact deleted outside while nothing else changed is seen by the next run; with a known address book
+    /// version the quiet runs before it took the no-change fast path.
+    /// </summary>
+    /// <returns>A task.</returns>
+    [Test, Category("R-CON-5")]
+    public async Task A_contact_deleted_outside_while_nothing_else_changed_is_seen_by_the_next_run()
+    {
+        var s = await SetUpAsync(SyncMode.TwoWay, contacts: true);
+        Assert.That(s.Contacts, Is.Not.Null, "CreateContactTargetAsync must return an address book");
+        await s.Store.AddContactAsync(new ContactData { FirstName = "Stays", LastName = "Here" }, active: true, CancellationToken.None);
+        var goes = await s.Store.AddContactAsync(new ContactData { FirstName = "Deleted", LastName = "Quietly" }, active: true, CancellationToken.None);
+        Assert.That((await RunAsync(s)).ContactsCreated, Is.EqualTo(2));
+        var quiet = await RunUntilQuietAsync(s);
+        var version = await s.Contacts!.GetVersionAsync(CancellationToken.None);
+        Assert.Multiple(() =>
+        {
+            Assert.That(version is not null, Is.EqualTo(TellsAddressBookVersion), "the address book's version: " + (version ?? "none"));
+            Assert.That(quiet.NoChangeFastPath, Is.EqualTo(TellsAddressBookVersion), quiet.ToSummary());
+        });
+
+        var link = (await s.Store.ListLinksAsync(s.Account.Id, LinkKind.Contact, CancellationToken.None)).Single(l => l.LeadingId == goes.Id);
+        await DeleteContactExternallyAsync(s.Contacts, new ExternalItemRef(link.ExternalId, new ItemVersion(link.ExternalVersion)));
+        if (TellsAddressBookVersion)
+        {
+            Assert.That(await s.Contacts.GetVersionAsync(CancellationToken.None), Is.Not.EqualTo(version), "an external delete moves the version");
+        }
+
+        var run = await RunAsync(s);
+        var after = await s.Contacts.GetAsync((await s.Contacts.ListAsync(CancellationToken.None)).Select(l => l.Id).ToList(), CancellationToken.None);
+        var relinked = (await s.Store.ListLinksAsync(s.Account.Id, LinkKind.Contact, CancellationToken.None)).Single(l => l.LeadingId == goes.Id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.NoChangeFastPath, Is.False, "the delete is seen");
+            Assert.That(run.ContactsCreated, Is.Zero, "not re-created (R-CON-5)");
+            Assert.That(relinked.Active, Is.False, "taken out of the export (R-CON-5)");
+            Assert.That(after.Select(a => a.Content!.LastName), Is.EqualTo(new[] { "Here" }));
+        });
+        Assert.That((await RunUntilQuietAsync(s)).NoChangeFastPath, Is.EqualTo(TellsAddressBookVersion));
+    }
+
+    /// <summary>Runs until a run changes nothing (and, where the address book tells its version, takes the fast path); at most four runs.</summary>
+    private async Task<RunReport> RunUntilQuietAsync(Setup s)
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            var report = await RunAsync(s);
+            if (report.Changes == 0 && (report.NoChangeFastPath || !TellsAddressBookVersion))
+            {
+                return report;
+            }
+        }
+
+        Assert.Fail("no run was quiet within four runs");
+        throw new InvalidOperationException("unreachable");
     }
 
     /// <summary>Deletes a contact the way another client would (the contract has no delete for contacts).</summary>

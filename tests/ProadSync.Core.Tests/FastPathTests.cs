@@ -260,17 +260,111 @@ public sealed class FastPathTests
         await SettleAsync(h);
     }
 
-    [Test]
-    public async Task ExportContacts_NeverTakesTheFastPath()
+    private static async Task<(SyncHarness H, Contact Contact)> SyncedWithContactsAsync()
     {
         var h = await SyncHarness.CreateAsync(SyncMode.TwoWay, exportContacts: true);
+        await h.AddAppointmentAsync("one");
+        var contact = await h.Leading.AddContactAsync(new ContactData { FirstName = "Eva", LastName = "Berger", Email1 = "eva@example.org" }, active: true, CancellationToken.None);
+        await h.Leading.AddContactAsync(new ContactData { FirstName = "Jan", LastName = "Weber" }, active: true, CancellationToken.None);
+        var first = await h.RunAsync();
+        Assert.That(first.ContactsCreated, Is.EqualTo(2), first.ToSummary());
+        await SettleAsync(h);
+        return (h, contact);
+    }
+
+    /// <summary>Runs once and tells whether the run listed the address book.</summary>
+    private static async Task<(RunReport Report, bool Listed)> RunListingAsync(SyncHarness h)
+    {
+        var lists = h.Contacts.Faults.Calls(TargetOperation.List);
+        var report = await h.RunAsync();
+        return (report, h.Contacts.Faults.Calls(TargetOperation.List) > lists);
+    }
+
+    [Test]
+    [Description("Issue 4: an exported address book whose version did not change is not listed")]
+    public async Task ExportContacts_UnchangedAddressBook_TakesTheFastPath()
+    {
+        var (h, _) = await SyncedWithContactsAsync();
+        var before = h.Snapshot();
+        var versionReads = h.Contacts.Faults.Calls(TargetOperation.GetVersion);
+
+        var (report, listed) = await RunListingAsync(h);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.NoChangeFastPath, Is.True, report.ToSummary());
+            Assert.That(listed, Is.False, "the address book was not listed");
+            Assert.That(h.Contacts.Faults.Calls(TargetOperation.GetVersion) - versionReads, Is.EqualTo(1), "one version read");
+            Assert.That(h.Snapshot(), Is.EqualTo(before));
+        });
+    }
+
+    [Test]
+    [Category("R-CON-5")]
+    public async Task ExportContacts_ContactDeletedExternally_ForcesAFullPass_AndLeavesTheExport()
+    {
+        var (h, contact) = await SyncedWithContactsAsync();
+        var links = await h.Leading.ListLinksAsync(h.Account.Id, LinkKind.Contact, CancellationToken.None);
+        h.Contacts.DeleteExternally(links.Single(l => l.LeadingId == contact.Id).ExternalId);
+
+        var (report, listed) = await RunListingAsync(h);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.NoChangeFastPath, Is.False);
+            Assert.That(listed, Is.True);
+            Assert.That(h.Contacts.Items().Select(c => c.Data.LastName), Is.EqualTo(new[] { "Weber" }), "not re-created");
+        });
+        var link = (await h.Leading.ListLinksAsync(h.Account.Id, LinkKind.Contact, CancellationToken.None)).Single(l => l.LeadingId == contact.Id);
+        Assert.That(link.Active, Is.False, "taken out of the export");
+        await SettleAsync(h);
+    }
+
+    [Test]
+    [Category("R-CON-4")]
+    public async Task ExportContacts_LeadingContactChanged_ForcesAFullPass_AndIsExported()
+    {
+        var (h, contact) = await SyncedWithContactsAsync();
+        await h.Leading.UpdateContactAsync(contact.Id, contact.Data with { Mobile = "+49 171 2" }, active: true, CancellationToken.None);
+
+        var (report, listed) = await RunListingAsync(h);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(listed, Is.True);
+            Assert.That(report.ContactsUpdated, Is.EqualTo(1), report.ToSummary());
+            Assert.That(h.Contacts.Items().Single(c => c.Data.LastName == "Berger").Data.Mobile, Is.EqualTo("+49 171 2"));
+        });
+        await SettleAsync(h);
+    }
+
+    [Test]
+    public async Task ExportContacts_TargetThatCannotTellItsVersion_IsListedEveryRun()
+    {
+        var h = await SyncHarness.CreateAsync(SyncMode.TwoWay, exportContacts: true);
+        h.Contacts.ReportsVersion = false;
         await h.AddAppointmentAsync("one");
         await h.RunAsync();
         await h.RunAsync();
 
-        var (report, fullPass, _) = await RunCountingAsync(h);
+        var (report, listed) = await RunListingAsync(h);
 
-        Assert.That(fullPass, Is.True, "the address book is compared with a full listing every run");
+        Assert.That(listed, Is.True, "without a version the address book is compared with a full listing every run");
         Assert.That(report.NoChangeFastPath, Is.False);
+    }
+
+    [Test]
+    public async Task ExportContacts_VersionReadFails_TheFullPassReportsTheAddressBook()
+    {
+        var (h, _) = await SyncedWithContactsAsync();
+        h.Contacts.Faults.FailNth(TargetOperation.GetVersion, 1, () => new TransientTargetException("The server is busy."));
+        h.Contacts.Faults.FailNth(TargetOperation.List, 1, () => new TransientTargetException("The server is busy."));
+
+        var (failed, _) = await RunListingAsync(h);
+        Assert.That(failed.NoChangeFastPath, Is.False);
+        Assert.That(failed.Failed.Select(f => f.Message), Has.Some.Contain("The address book could not be listed"), failed.ToSummary());
+        Assert.That(await h.Leading.GetStateAsync(h.Account.Id, MarkKey, CancellationToken.None), Is.Null, "a run with a failure keeps no mark");
+
+        await SettleAsync(h);
     }
 }

@@ -51,6 +51,9 @@ public abstract class DavModeTests : ModeAndContactContractTests
     protected override async Task<IContactTarget?> CreateContactTargetAsync() => await Targets.ContactsAsync(await SettingsAsync());
 
     /// <inheritdoc />
+    protected override bool TellsAddressBookVersion => true;
+
+    /// <inheritdoc />
     protected override async Task DeleteContactExternallyAsync(IContactTarget contacts, ExternalItemRef item)
     {
         using var raw = new RawDav();

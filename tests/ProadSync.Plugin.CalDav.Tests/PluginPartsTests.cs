@@ -83,7 +83,7 @@ public sealed class PluginPartsTests
         var root = doc.RootElement;
 
         Assert.That(root.GetProperty("id").GetString(), Is.EqualTo("caldav"));
-        Assert.That(root.GetProperty("contractVersion").GetString(), Is.EqualTo("1.1"), "1.1: items read as Windows-1252 carry a warning");
+        Assert.That(root.GetProperty("contractVersion").GetString(), Is.EqualTo("1.2"), "1.1: items read as Windows-1252 carry a warning; 1.2: the address book's version");
         Assert.That(root.GetProperty("interface").GetString(), Is.EqualTo("caldav"));
         Assert.That(root.GetProperty("kinds").EnumerateArray().Select(k => k.GetString()), Is.EqualTo(new[] { "calendarTarget", "contactTarget" }));
     }

@@ -126,6 +126,50 @@ public sealed class RequestCountTests
         }
     }
 
+    [Test]
+    [Description("Issue 4: a no-change run of an account that exports contacts costs one request for the address book")]
+    public async Task The_address_book_version_is_one_PROPFIND_and_the_learned_scheme_is_kept_for_the_next_run()
+    {
+        var book = new Uri("http://127.0.0.1:1/caldav.php/test/addresses/");
+        var handler = new FakeHandler((request, _) => request.Headers.Authorization is null
+            ? Challenge()
+            : FakeHandler.Status(HttpStatusCode.MultiStatus, CTagAnswer("book-3", book)));
+        var state = new MemoryState();
+
+        string? first, second;
+        await using (var contacts = Contacts(handler, book, state))
+        {
+            first = await contacts.GetVersionAsync(CancellationToken.None);
+        }
+
+        var requestsOfTheFirstRun = handler.Requests.Count;
+        await using (var contacts = Contacts(handler, book, state))
+        {
+            second = await contacts.GetVersionAsync(CancellationToken.None);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first, Is.EqualTo("ctag:book-3"));
+            Assert.That(second, Is.EqualTo(first));
+            Assert.That(requestsOfTheFirstRun, Is.EqualTo(2), "the first run learns Basic from a 401");
+            Assert.That(handler.Requests.Skip(requestsOfTheFirstRun).Select(r => (r.Method, r.Authorization?.Split(' ')[0])), Is.EqualTo(new[] { ("PROPFIND", (string?)"Basic") }), "the next run sends the learned scheme at once");
+        });
+    }
+
+    private static IContactTarget Contacts(HttpMessageHandler handler, Uri book, ITargetStateStore state)
+    {
+        var settings = CalDavSettings.From(new TargetSettings
+        {
+            Url = book.AbsoluteUri,
+            UserName = "test",
+            Password = "pw",
+            Options = new Dictionary<string, string> { ["addressBookUrl"] = book.AbsoluteUri },
+            State = state,
+        });
+        return new CardDavContactTarget(new DavAccount(settings, TimeProvider.System, NullLogger.Instance, new HttpClient(handler)));
+    }
+
     internal static CalDavCalendarTarget Target(HttpMessageHandler handler, ServerCapabilities probe, IReadOnlyDictionary<string, string>? extra = null)
     {
         var state = new MemoryState();
@@ -149,9 +193,9 @@ public sealed class RequestCountTests
         return r;
     }
 
-    private static string CTagAnswer(string ctag) => $"""
+    private static string CTagAnswer(string ctag, Uri? collection = null) => $"""
         <?xml version="1.0" encoding="utf-8"?>
-        <D:multistatus xmlns:D="DAV:" xmlns:CS="http://calendarserver.org/ns/"><D:response><D:href>{Calendar.AbsolutePath}</D:href>
+        <D:multistatus xmlns:D="DAV:" xmlns:CS="http://calendarserver.org/ns/"><D:response><D:href>{(collection ?? Calendar).AbsolutePath}</D:href>
         <D:propstat><D:prop><CS:getctag>{ctag}</CS:getctag><D:sync-token>data:,5</D:sync-token></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat>
         </D:response></D:multistatus>
         """;

@@ -60,7 +60,7 @@ public class PluginManifestReaderTests
     [TestCase("\"contractVersion\": \"1.0\"", "\"contractVersion\": \"1\"", "The contract version '1' is not of the form 'major.minor'.")]
     [TestCase("\"contractVersion\": \"1.0\"", "\"contractVersion\": \"2.0\"", "The plugin was built for contract 2.0, but this host supports contract 1.x only.")]
     [TestCase("\"contractVersion\": \"1.0\"", "\"contractVersion\": \"0.9\"", "The plugin was built for contract 0.9, but this host supports contract 1.x only.")]
-    [TestCase("\"contractVersion\": \"1.0\"", "\"contractVersion\": \"1.2\"", "The plugin needs contract 1.2, but this host supports up to 1.1; update the host.")]
+    [TestCase("\"contractVersion\": \"1.0\"", "\"contractVersion\": \"1.3\"", "The plugin needs contract 1.3, but this host supports up to 1.2; update the host.")]
     [TestCase("[\"calendarTarget\", \"contactTarget\"]", "[]", "The manifest property 'kinds' must be a non-empty array.")]
     [TestCase("[\"calendarTarget\", \"contactTarget\"]", "[\"calendar\"]", "The kind 'calendar' is unknown: use 'calendarTarget', 'contactTarget' or 'fieldMapper'.")]
     [TestCase("[\"calendarTarget\", \"contactTarget\"]", "[\"fieldMapper\", \"fieldMapper\"]", "The manifest lists the kind 'fieldMapper' twice.")]

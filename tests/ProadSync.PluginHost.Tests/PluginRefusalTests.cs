@@ -47,7 +47,7 @@ public class PluginRefusalTests
         var root = _plugins.Root();
         var folder = _plugins.Copy("test-good", root);
         RewriteManifest(folder, json => json
-            .Replace("\"contractVersion\": \"1.0\"", "\"contractVersion\": \"1.2\"", StringComparison.Ordinal)
+            .Replace("\"contractVersion\": \"1.0\"", "\"contractVersion\": \"1.3\"", StringComparison.Ordinal)
             .Replace("\"version\": \"1.2.3\",", "\"version\": \"1.2.3\", \"iconUrl\": \"icon.png\",", StringComparison.Ordinal));
         using var catalog = Create(root);
 
@@ -55,7 +55,7 @@ public class PluginRefusalTests
         Assert.Multiple(() =>
         {
             Assert.That(refused.State, Is.EqualTo(PluginState.NotSupported));
-            Assert.That(refused.Reason, Does.Contain("needs contract 1.2").And.Contain("supports up to 1.1"));
+            Assert.That(refused.Reason, Does.Contain("needs contract 1.3").And.Contain("supports up to 1.2"));
             Assert.That(catalog.FindFieldMapper("test-good-mapper"), Is.Null);
         });
     }

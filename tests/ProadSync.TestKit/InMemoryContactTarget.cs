@@ -7,8 +7,8 @@ namespace ProadSync.TestKit;
 
 /// <summary>
 /// An address book in memory with real behaviour: versions change on every write, updates are guarded by the
-/// version, creates adopt an existing contact with the same identity, and contacts can be edited or deleted "in
-/// another program". Thread-safe.
+/// version, creates adopt an existing contact with the same identity, contacts can be edited or deleted "in
+/// another program", and the address book has a version (like a CardDAV ctag) that every change raises. Thread-safe.
 /// </summary>
 public sealed class InMemoryContactTarget : IContactTarget
 {
@@ -16,9 +16,13 @@ public sealed class InMemoryContactTarget : IContactTarget
     private readonly Dictionary<string, StoredContact> _items = new(StringComparer.Ordinal);
     private long _versionCounter;
     private long _idCounter;
+    private long _bookVersion;
 
     /// <summary>Faults to inject into the calls the host makes.</summary>
     public FaultInjector Faults { get; } = new();
+
+    /// <summary>Whether <see cref="GetVersionAsync"/> tells the address book's version (a CardDAV server with a ctag) or <see langword="null"/> (a target that cannot tell).</summary>
+    public bool ReportsVersion { get; set; } = true;
 
     /// <summary>A snapshot of the contacts, by id.</summary>
     /// <returns>The contacts.</returns>
@@ -43,6 +47,20 @@ public sealed class InMemoryContactTarget : IContactTarget
         lock (_gate)
         {
             result = [.. _items.Values.OrderBy(i => i.Id, StringComparer.Ordinal).Select(i => new ExternalItemRef(i.Id, i.Version))];
+        }
+
+        return after is null ? Task.FromResult(result) : throw after;
+    }
+
+    /// <inheritdoc />
+    public Task<string?> GetVersionAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var after = Faults.Enter(TargetOperation.GetVersion);
+        string? result;
+        lock (_gate)
+        {
+            result = ReportsVersion ? string.Create(CultureInfo.InvariantCulture, $"book-{_bookVersion}") : null;
         }
 
         return after is null ? Task.FromResult(result) : throw after;
@@ -83,6 +101,7 @@ public sealed class InMemoryContactTarget : IContactTarget
                 var id = string.Create(CultureInfo.InvariantCulture, $"con-{++_idCounter}");
                 var stored = new StoredContact(id, identity, contact, NewVersion());
                 _items[id] = stored;
+                _bookVersion++;
                 result = new CreateResult(new ExternalItemRef(id, stored.Version), Adopted: false);
             }
         }
@@ -112,6 +131,7 @@ public sealed class InMemoryContactTarget : IContactTarget
 
             var updated = stored with { Data = contact, Version = NewVersion() };
             _items[item.Id] = updated;
+            _bookVersion++;
             result = new ExternalItemRef(item.Id, updated.Version);
         }
 
@@ -135,6 +155,7 @@ public sealed class InMemoryContactTarget : IContactTarget
             }
 
             _items[id] = stored with { Data = edit(stored.Data), Version = NewVersion() };
+            _bookVersion++;
         }
     }
 
@@ -144,7 +165,10 @@ public sealed class InMemoryContactTarget : IContactTarget
     {
         lock (_gate)
         {
-            _items.Remove(id);
+            if (_items.Remove(id))
+            {
+                _bookVersion++;
+            }
         }
     }
 

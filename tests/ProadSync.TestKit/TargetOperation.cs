@@ -20,4 +20,7 @@ public enum TargetOperation
 
     /// <summary><c>ListAsync</c> of a contact target.</summary>
     List = 5,
+
+    /// <summary><c>GetVersionAsync</c> of a contact target.</summary>
+    GetVersion = 6,
 }

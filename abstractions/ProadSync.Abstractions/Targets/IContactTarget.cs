@@ -17,6 +17,19 @@ public interface IContactTarget : ITarget
     /// <exception cref="TargetConfigurationException">The address book cannot be found or used.</exception>
     Task<IReadOnlyList<ExternalItemRef>> ListAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A value that changes whenever a contact in the address book is added, changed or removed (a CardDAV ctag or
+    /// sync-token), read with one cheap request. When it and the leading store are unchanged since the last run that
+    /// succeeded, the host skips the listing of the address book (the no-change fast path).
+    /// Contract 1.2; the default, <see langword="null"/>, means "cannot tell": the host lists the address book every run.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The address book's version, or <see langword="null"/>.</returns>
+    /// <exception cref="TransientTargetException">The server is unreachable or busy.</exception>
+    /// <exception cref="TargetAuthenticationException">The credentials were refused.</exception>
+    /// <exception cref="TargetConfigurationException">The address book cannot be found or used.</exception>
+    Task<string?> GetVersionAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
     /// <summary>Reads contacts (for tests, tools and adoption checks).</summary>
     /// <param name="ids">The ids to read.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

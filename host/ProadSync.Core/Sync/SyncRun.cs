@@ -100,10 +100,18 @@ internal sealed partial class SyncRun : IDisposable
                 kinds.Add(await ReadChangesAsync(kind, cancellationToken));
             }
 
+            // The address book's version is read before its listing too, so a change made while this run works is
+            // seen by the next one.
+            string? contactsVersion = null;
+            if (leadingMark is not null && _account.ExportContacts && _request.Contacts is not null)
+            {
+                contactsVersion = await ReadContactsVersionAsync(cancellationToken);
+            }
+
             if (leadingMark is not null)
             {
                 var storedMark = await _leading.GetStateAsync(_account.Id, LeadingCounterKey, cancellationToken);
-                if (string.Equals(storedMark, leadingMark, StringComparison.Ordinal) && await IsQuietAsync(kinds, cancellationToken))
+                if (string.Equals(storedMark, leadingMark, StringComparison.Ordinal) && await IsQuietAsync(kinds, contactsVersion, cancellationToken))
                 {
                     foreach (var kind in kinds.Where(k => !string.Equals(k.NextCursor?.Value, k.PreviousCursor, StringComparison.Ordinal)))
                     {
@@ -218,6 +226,11 @@ internal sealed partial class SyncRun : IDisposable
                 && kinds.All(k => !k.Skipped && k.Failures == 0))
             {
                 await _leading.SetStateAsync(_account.Id, LeadingCounterKey, leadingMark, cancellationToken);
+                if (_account.ExportContacts
+                    && !string.Equals(contactsVersion, await _leading.GetStateAsync(_account.Id, ContactsVersionKey, cancellationToken), StringComparison.Ordinal))
+                {
+                    await _leading.SetStateAsync(_account.Id, ContactsVersionKey, contactsVersion, cancellationToken);
+                }
             }
         }
         catch (TargetAuthenticationException ex)
@@ -288,11 +301,15 @@ internal sealed partial class SyncRun : IDisposable
     /// Whether the target reported nothing for any kind (an empty delta from a stored cursor, not a listing) and no
     /// kind has unconfirmed writes or deferred items to look at again. The caller has checked the leading mark.
     /// </summary>
-    private async Task<bool> IsQuietAsync(List<KindState> kinds, CancellationToken ct)
+    private async Task<bool> IsQuietAsync(List<KindState> kinds, string? contactsVersion, CancellationToken ct)
     {
-        if (_account.ExportContacts)
+        // An exported address book is quiet when its version is known and the one kept after the last full pass;
+        // otherwise it is compared with a full listing (a target that cannot tell its version, or a changed book).
+        if (_account.ExportContacts
+            && (contactsVersion is null
+                || !string.Equals(contactsVersion, await _leading.GetStateAsync(_account.Id, ContactsVersionKey, ct), StringComparison.Ordinal)))
         {
-            return false; // the address book is compared with a full listing every run
+            return false;
         }
 
         foreach (var kind in kinds)
@@ -314,6 +331,24 @@ internal sealed partial class SyncRun : IDisposable
     }
 
     private const string LeadingCounterKey = "leading-counter";
+
+    private const string ContactsVersionKey = "contacts-version";
+
+    /// <summary>
+    /// The contact target's version of the address book, or <see langword="null"/> when it cannot tell or cannot be
+    /// asked now (the full pass then lists the address book and reports what is wrong with it).
+    /// </summary>
+    private async Task<string?> ReadContactsVersionAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await _request.Contacts!.GetVersionAsync(ct);
+        }
+        catch (Exception ex) when (ex is TransientTargetException or TargetConfigurationException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>
     /// The leading counter together with a fingerprint of everything of the account and the engine that shapes a run,

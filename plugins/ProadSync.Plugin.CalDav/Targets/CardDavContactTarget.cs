@@ -53,6 +53,16 @@ internal sealed class CardDavContactTarget : IContactTarget
     }
 
     /// <inheritdoc />
+    /// <remarks>The address book's ctag, else its sync-token (one PROPFIND, Depth 0); as trusted as the calendar's ctag short-cut.</remarks>
+    public async Task<string?> GetVersionAsync(CancellationToken cancellationToken)
+    {
+        var book = await BookAsync(cancellationToken);
+        var (ctag, token) = await DavAccount.Guard(() => book.GetCTagAsync(cancellationToken));
+        await _account.RememberSchemeAsync(cancellationToken);
+        return ctag is not null ? "ctag:" + ctag : token is not null ? "token:" + token : null;
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<FetchedContact>> GetAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);

@@ -29,6 +29,9 @@ internal sealed class DavAccount : IDisposable
     /// <summary>State key: the cached probe.</summary>
     public const string ProbeKey = "caldav.probe";
 
+    /// <summary>The state key of the authentication scheme learned by a target that does not probe (the address book).</summary>
+    public const string SchemeKey = "dav.scheme";
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ServerCapabilities? _capabilities;
 
@@ -96,6 +99,12 @@ internal sealed class DavAccount : IDisposable
     /// <returns>The address book.</returns>
     public async Task<DavCollection> GetAddressBookAsync(CancellationToken cancellationToken)
     {
+        if (Enum.TryParse<DavAuthScheme>(await Settings.State.GetAsync(SchemeKey, cancellationToken), out var known))
+        {
+            // The scheme an earlier run learned: sent at once, no 401 round trip (the contact target does not probe).
+            Client.AssumeScheme(known);
+        }
+
         var url = Settings.AddressBookUrl ?? ParseUrl(await Settings.State.GetAsync(AddressBookKey, cancellationToken));
         if (url is null)
         {
@@ -104,6 +113,19 @@ internal sealed class DavAccount : IDisposable
         }
 
         return new DavCollection(Client, url, DavCollectionKind.AddressBook);
+    }
+
+    /// <summary>Keeps the authentication scheme the client learned (Basic or none) for the next run's first request.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task.</returns>
+    public async Task RememberSchemeAsync(CancellationToken cancellationToken)
+    {
+        var scheme = Client.Scheme;
+        if (scheme is DavAuthScheme.Basic or DavAuthScheme.None
+            && !string.Equals(await Settings.State.GetAsync(SchemeKey, cancellationToken), scheme.ToString(), StringComparison.Ordinal))
+        {
+            await Settings.State.SetAsync(SchemeKey, scheme.ToString(), cancellationToken);
+        }
     }
 
     /// <summary>The capabilities: cached in memory, else from state, else probed (and stored).</summary>
