@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using ProadSync.Abstractions.Errors;
 using ProadSync.Abstractions.Models;
 using ProadSync.Abstractions.Targets;
@@ -10,13 +12,16 @@ namespace ProadSync.Plugin.Exchange;
 internal sealed class ExchangeContactTarget : IContactTarget
 {
     private const string Folder = "contacts";
+    private const string SyncStateKey = "exchange.contacts.syncState";
     private readonly EwsClient _client;
     private readonly EwsConnectionSettings _settings;
+    private readonly ITargetStateStore _state;
 
-    public ExchangeContactTarget(EwsClient client, EwsConnectionSettings settings)
+    public ExchangeContactTarget(EwsClient client, EwsConnectionSettings settings, ITargetStateStore state)
     {
         _client = client;
         _settings = settings;
+        _state = state;
     }
 
     public Task<ConnectionTestReport> TestConnectionAsync(CancellationToken cancellationToken) =>
@@ -49,6 +54,61 @@ internal sealed class ExchangeContactTarget : IContactTarget
                 : offset + page.Count;
         }
     }
+
+    /// <summary>
+    /// The Contacts folder's version: SyncFolderItems (IdOnly) from the sync state kept in the account's state. No
+    /// change since it: the kept state's version, one request. A change, or no kept state: the new state is kept and
+    /// its version returned. Without a state store (tools) the folder cannot tell its version.
+    /// </summary>
+    public async Task<string?> GetVersionAsync(CancellationToken cancellationToken)
+    {
+        if (_state is NullTargetStateStore)
+        {
+            return null;
+        }
+
+        var kept = await _state.GetAsync(SyncStateKey, cancellationToken);
+        var state = kept;
+        var changed = kept is null;
+        while (true)
+        {
+            var message = await _client.SendOneAsync("SyncFolderItems", EwsRequests.SyncFolderItems(Folder, state, _settings.SyncPageSize), cancellationToken);
+            if (!message.IsSuccess)
+            {
+                if (message.ResponseCode == "ErrorInvalidSyncStateData" && state is not null && !changed)
+                {
+                    state = null; // the server cannot continue from the kept state: start over
+                    changed = true;
+                    continue;
+                }
+
+                throw EwsResponses.ToException(message, null);
+            }
+
+            changed |= message.Element.Element(EwsXml.M + "Changes")?.HasElements == true;
+            state = message.Element.Element(EwsXml.M + "SyncState")?.Value;
+            if (string.IsNullOrEmpty(state))
+            {
+                return null;
+            }
+
+            var last = message.Element.Element(EwsXml.M + "IncludesLastItemInRange")?.Value;
+            if (last is "true" or "1")
+            {
+                break;
+            }
+        }
+
+        if (changed)
+        {
+            await _state.SetAsync(SyncStateKey, state, cancellationToken);
+        }
+
+        return VersionOf(changed ? state : kept!);
+    }
+
+    private static string VersionOf(string syncState) =>
+        "ews:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(syncState)), 0, 16);
 
     public async Task<IReadOnlyList<FetchedContact>> GetAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {

@@ -21,6 +21,6 @@ internal sealed class ExchangeTargetFactory(ILoggerFactory? loggerFactory = null
     ValueTask<IContactTarget> IContactTargetFactory.CreateAsync(TargetSettings settings, CancellationToken cancellationToken)
     {
         var parsed = EwsConnectionSettings.From(settings);
-        return ValueTask.FromResult<IContactTarget>(new ExchangeContactTarget(new EwsClient(parsed, logger: _logger), parsed));
+        return ValueTask.FromResult<IContactTarget>(new ExchangeContactTarget(new EwsClient(parsed, logger: _logger), parsed, settings.State));
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using ProadSync.Abstractions.Errors;
 using ProadSync.Abstractions.Models;
 using ProadSync.Abstractions.Targets;
+using ProadSync.ConnectorTestKit;
 using ProadSync.Plugin.CalDav;
 
 namespace ProadSync.Integration.Tests;

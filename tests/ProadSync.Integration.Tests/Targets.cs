@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using ProadSync.Abstractions.Targets;
+using ProadSync.ConnectorTestKit;
 using ProadSync.Plugin.CalDav;
 
 namespace ProadSync.Integration.Tests;

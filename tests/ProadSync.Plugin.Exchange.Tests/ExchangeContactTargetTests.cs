@@ -1,5 +1,6 @@
 using ProadSync.Abstractions.Errors;
 using ProadSync.Abstractions.Models;
+using ProadSync.ConnectorTestKit;
 
 namespace ProadSync.Plugin.Exchange.Tests;
 
@@ -38,6 +39,58 @@ public sealed class ExchangeContactTargetTests : FakeEwsTestBase
         var stored = Mailbox.Find(created.Item.Id)!;
         Assert.That(stored.GetValue("FileAs"), Is.EqualTo("Plate, Tanja"));
         Assert.That(stored.GetValue("DisplayName"), Is.EqualTo("Tanja Plate"));
+    }
+
+    [Test]
+    [Description("Issue 4: the no-change fast path of an account that exports contacts")]
+    public async Task The_contacts_folder_version_holds_while_nothing_changes_and_moves_with_every_change()
+    {
+        var state = new MemoryStateStore();
+        var target = await ContactsAsync(state: state);
+        var created = await target.CreateAsync("db1:contact:7", Contact(), CancellationToken.None);
+
+        var first = await target.GetVersionAsync(CancellationToken.None);
+        var before = Mailbox.Requests.Count;
+        var again = await target.GetVersionAsync(CancellationToken.None);
+        var requests = Mailbox.Requests.Count - before;
+        var updated = await target.UpdateAsync(created.Item, Contact("Plate-Miller"), CancellationToken.None);
+        var afterUpdate = await target.GetVersionAsync(CancellationToken.None);
+        Assert.That(Mailbox.Delete(updated.Id), Is.True);
+        var afterDelete = await target.GetVersionAsync(CancellationToken.None);
+        var nextRun = await (await ContactsAsync(state: state)).GetVersionAsync(CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first, Does.StartWith("ews:"));
+            Assert.That(again, Is.EqualTo(first), "nothing changed");
+            Assert.That(requests, Is.EqualTo(1), "one SyncFolderItems from the kept state");
+            Assert.That(afterUpdate, Is.Not.EqualTo(first), "an update moves the version");
+            Assert.That(afterDelete, Is.Not.EqualTo(afterUpdate), "a delete in another client moves the version");
+            Assert.That(nextRun, Is.EqualTo(afterDelete), "the next run's target continues from the kept state");
+        });
+    }
+
+    [Test]
+    public async Task A_contacts_folder_version_survives_a_sync_state_the_server_no_longer_accepts()
+    {
+        var state = new MemoryStateStore();
+        var target = await ContactsAsync(state: state);
+        await target.CreateAsync("db1:contact:8", Contact(), CancellationToken.None);
+        await target.GetVersionAsync(CancellationToken.None);
+        state.Values["exchange.contacts.syncState"] = "not-a-sync-state";
+
+        var version = await target.GetVersionAsync(CancellationToken.None);
+
+        Assert.That(version, Does.StartWith("ews:"), "started over from the beginning");
+        Assert.That(state.Values["exchange.contacts.syncState"], Is.Not.EqualTo("not-a-sync-state"));
+    }
+
+    [Test]
+    public async Task Without_a_state_store_the_contacts_folder_cannot_tell_its_version()
+    {
+        var target = await ContactsAsync();
+
+        Assert.That(await target.GetVersionAsync(CancellationToken.None), Is.Null);
     }
 
     [Test]

@@ -32,7 +32,10 @@ public sealed class ExchangeModeTests : ModeAndContactContractTests
         await ((ICalendarTargetFactory)new ExchangeTargetFactory()).CreateAsync(Settings, CancellationToken.None);
 
     protected override async Task<IContactTarget?> CreateContactTargetAsync() =>
-        await ((IContactTargetFactory)new ExchangeTargetFactory()).CreateAsync(Settings, CancellationToken.None);
+        await ((IContactTargetFactory)new ExchangeTargetFactory()).CreateAsync(Settings with { State = new MemoryStateStore() }, CancellationToken.None);
+
+    /// <inheritdoc />
+    protected override bool TellsAddressBookVersion => true;
 
     protected override Task DeleteContactExternallyAsync(IContactTarget contacts, ExternalItemRef item)
     {

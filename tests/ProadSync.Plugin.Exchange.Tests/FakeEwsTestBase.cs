@@ -59,9 +59,10 @@ public abstract class FakeEwsTestBase
         return target;
     }
 
-    protected async Task<IContactTarget> ContactsAsync(Dictionary<string, string>? options = null)
+    protected async Task<IContactTarget> ContactsAsync(Dictionary<string, string>? options = null, ITargetStateStore? state = null)
     {
-        var target = await Factories.GetRequiredService<IContactTargetFactory>().CreateAsync(Settings(null, options), CancellationToken.None);
+        var target = await Factories.GetRequiredService<IContactTargetFactory>().CreateAsync(
+            Settings(null, options) with { State = state ?? NullTargetStateStore.Instance }, CancellationToken.None);
         _targets.Add(target);
         return target;
     }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using ProadSync.Abstractions.Targets;
 
-namespace ProadSync.Integration.Tests;
+namespace ProadSync.ConnectorTestKit;
 
 /// <summary>A state store in memory (what the host persists per account).</summary>
 public sealed class MemoryStateStore : ITargetStateStore
