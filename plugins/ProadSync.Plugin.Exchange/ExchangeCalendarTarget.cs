@@ -32,44 +32,26 @@ internal sealed class ExchangeCalendarTarget : ICalendarTarget
     public async Task<ChangeSet> GetChangesAsync(TodoKind kind, SyncCursor? cursor, DateRange window, CancellationToken cancellationToken)
     {
         // SyncFolderItems has no time range; the host applies the window itself.
-        var folder = CalendarItemMapper.FolderOf(kind);
-        var state = cursor?.Value;
-        var full = state is null;
         var items = new Dictionary<string, string>(StringComparer.Ordinal);
         var deleted = new HashSet<string>(StringComparer.Ordinal);
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var message = await _client.SendOneAsync("SyncFolderItems", EwsRequests.SyncFolderItems(folder, state, _settings.SyncPageSize), cancellationToken);
-            if (!message.IsSuccess)
-            {
-                if (message.ResponseCode == "ErrorInvalidSyncStateData" && state is not null && !full)
-                {
-                    // The server cannot continue from the cursor: start over with a full listing.
-                    state = null;
-                    full = true;
-                    items.Clear();
-                    deleted.Clear();
-                    continue;
-                }
-
-                throw EwsResponses.ToException(message, null);
-            }
-
-            foreach (var change in message.Element.Element(EwsXml.M + "Changes")?.Elements() ?? [])
+        var (state, full) = await EwsFolderSync.RunAsync(
+            _client,
+            CalendarItemMapper.FolderOf(kind),
+            cursor?.Value,
+            _settings.SyncPageSize,
+            change =>
             {
                 var id = change.Descendants(EwsXml.T + "ItemId").FirstOrDefault();
-                var itemId = (string?)id?.Attribute("Id");
-                if (itemId is null)
+                if ((string?)id?.Attribute("Id") is not { } itemId)
                 {
-                    continue;
+                    return;
                 }
 
                 switch (change.Name.LocalName)
                 {
                     case "Create":
                     case "Update":
-                        items[itemId] = (string?)id!.Attribute("ChangeKey") ?? string.Empty;
+                        items[itemId] = (string?)id.Attribute("ChangeKey") ?? string.Empty;
                         deleted.Remove(itemId);
                         break;
                     case "Delete":
@@ -79,19 +61,17 @@ internal sealed class ExchangeCalendarTarget : ICalendarTarget
                     default:
                         break;
                 }
-            }
-
-            state = message.Element.Element(EwsXml.M + "SyncState")?.Value;
-            var last = message.Element.Element(EwsXml.M + "IncludesLastItemInRange")?.Value;
-            if (string.IsNullOrEmpty(state))
+            },
+            () =>
             {
-                throw new ItemRejectedException("The Exchange server returned SyncFolderItems without a SyncState.");
-            }
-
-            if (last is "true" or "1")
-            {
-                break;
-            }
+                // The server cannot continue from the cursor: a full listing instead.
+                items.Clear();
+                deleted.Clear();
+            },
+            cancellationToken);
+        if (state is null)
+        {
+            throw new ItemRejectedException("The Exchange server returned SyncFolderItems without a SyncState.");
         }
 
         return new ChangeSet(

@@ -68,43 +68,20 @@ internal sealed class ExchangeContactTarget : IContactTarget
         }
 
         var kept = await _state.GetAsync(SyncStateKey, cancellationToken);
-        var state = kept;
-        var changed = kept is null;
-        while (true)
+        var changed = false;
+        var (state, fromBeginning) = await EwsFolderSync.RunAsync(_client, Folder, kept, _settings.SyncPageSize, _ => changed = true, () => { }, cancellationToken);
+        if (state is null)
         {
-            var message = await _client.SendOneAsync("SyncFolderItems", EwsRequests.SyncFolderItems(Folder, state, _settings.SyncPageSize), cancellationToken);
-            if (!message.IsSuccess)
-            {
-                if (message.ResponseCode == "ErrorInvalidSyncStateData" && state is not null && !changed)
-                {
-                    state = null; // the server cannot continue from the kept state: start over
-                    changed = true;
-                    continue;
-                }
-
-                throw EwsResponses.ToException(message, null);
-            }
-
-            changed |= message.Element.Element(EwsXml.M + "Changes")?.HasElements == true;
-            state = message.Element.Element(EwsXml.M + "SyncState")?.Value;
-            if (string.IsNullOrEmpty(state))
-            {
-                return null;
-            }
-
-            var last = message.Element.Element(EwsXml.M + "IncludesLastItemInRange")?.Value;
-            if (last is "true" or "1")
-            {
-                break;
-            }
+            return null; // no sync state to keep: the folder cannot tell its version
         }
 
-        if (changed)
+        if (!fromBeginning && !changed)
         {
-            await _state.SetAsync(SyncStateKey, state, cancellationToken);
+            return VersionOf(kept!);
         }
 
-        return VersionOf(changed ? state : kept!);
+        await _state.SetAsync(SyncStateKey, state, cancellationToken);
+        return VersionOf(state);
     }
 
     private static string VersionOf(string syncState) =>
