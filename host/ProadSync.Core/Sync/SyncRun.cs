@@ -102,16 +102,17 @@ internal sealed partial class SyncRun : IDisposable
 
             // The address book's version is read before its listing too, so a change made while this run works is
             // seen by the next one.
-            string? contactsVersion = null;
-            if (leadingMark is not null && _account.ExportContacts && _request.Contacts is not null)
+            string? contactsVersion = null, keptContactsVersion = null;
+            if (leadingMark is not null && _account.ExportContacts)
             {
-                contactsVersion = await ReadContactsVersionAsync(cancellationToken);
+                keptContactsVersion = await _leading.GetStateAsync(_account.Id, ContactsVersionKey, cancellationToken);
+                contactsVersion = _request.Contacts is null ? null : await ReadContactsVersionAsync(cancellationToken);
             }
 
             if (leadingMark is not null)
             {
                 var storedMark = await _leading.GetStateAsync(_account.Id, LeadingCounterKey, cancellationToken);
-                if (string.Equals(storedMark, leadingMark, StringComparison.Ordinal) && await IsQuietAsync(kinds, contactsVersion, cancellationToken))
+                if (string.Equals(storedMark, leadingMark, StringComparison.Ordinal) && await IsQuietAsync(kinds, contactsVersion, keptContactsVersion, cancellationToken))
                 {
                     foreach (var kind in kinds.Where(k => !string.Equals(k.NextCursor?.Value, k.PreviousCursor, StringComparison.Ordinal)))
                     {
@@ -226,8 +227,7 @@ internal sealed partial class SyncRun : IDisposable
                 && kinds.All(k => !k.Skipped && k.Failures == 0))
             {
                 await _leading.SetStateAsync(_account.Id, LeadingCounterKey, leadingMark, cancellationToken);
-                if (_account.ExportContacts
-                    && !string.Equals(contactsVersion, await _leading.GetStateAsync(_account.Id, ContactsVersionKey, cancellationToken), StringComparison.Ordinal))
+                if (_account.ExportContacts && !string.Equals(contactsVersion, keptContactsVersion, StringComparison.Ordinal))
                 {
                     await _leading.SetStateAsync(_account.Id, ContactsVersionKey, contactsVersion, cancellationToken);
                 }
@@ -301,13 +301,11 @@ internal sealed partial class SyncRun : IDisposable
     /// Whether the target reported nothing for any kind (an empty delta from a stored cursor, not a listing) and no
     /// kind has unconfirmed writes or deferred items to look at again. The caller has checked the leading mark.
     /// </summary>
-    private async Task<bool> IsQuietAsync(List<KindState> kinds, string? contactsVersion, CancellationToken ct)
+    private async Task<bool> IsQuietAsync(List<KindState> kinds, string? contactsVersion, string? keptContactsVersion, CancellationToken ct)
     {
         // An exported address book is quiet when its version is known and the one kept after the last full pass;
         // otherwise it is compared with a full listing (a target that cannot tell its version, or a changed book).
-        if (_account.ExportContacts
-            && (contactsVersion is null
-                || !string.Equals(contactsVersion, await _leading.GetStateAsync(_account.Id, ContactsVersionKey, ct), StringComparison.Ordinal)))
+        if (_account.ExportContacts && (contactsVersion is null || !string.Equals(contactsVersion, keptContactsVersion, StringComparison.Ordinal)))
         {
             return false;
         }
