@@ -157,33 +157,22 @@ public sealed class RequestCountTests
         });
     }
 
-    private static IContactTarget Contacts(HttpMessageHandler handler, Uri book, ITargetStateStore state)
-    {
-        var settings = CalDavSettings.From(new TargetSettings
-        {
-            Url = book.AbsoluteUri,
-            UserName = "test",
-            Password = "pw",
-            Options = new Dictionary<string, string> { ["addressBookUrl"] = book.AbsoluteUri },
-            State = state,
-        });
-        return new CardDavContactTarget(new DavAccount(settings, TimeProvider.System, NullLogger.Instance, new HttpClient(handler)));
-    }
+    private static IContactTarget Contacts(HttpMessageHandler handler, Uri book, ITargetStateStore state) =>
+        new CardDavContactTarget(Account(handler, book, new Dictionary<string, string> { ["addressBookUrl"] = book.AbsoluteUri }, state));
 
     internal static CalDavCalendarTarget Target(HttpMessageHandler handler, ServerCapabilities probe, IReadOnlyDictionary<string, string>? extra = null)
     {
         var state = new MemoryState();
         state.Values[DavAccount.ProbeKey] = CapabilityProbe.Serialize(probe);
-        var settings = CalDavSettings.From(new TargetSettings
-        {
-            Url = Calendar.AbsoluteUri,
-            UserName = "test",
-            Password = "pw",
-            Options = new Dictionary<string, string>(extra ?? new Dictionary<string, string>()) { ["calendarUrl"] = Calendar.AbsoluteUri, ["taskUrl"] = Calendar.AbsoluteUri },
-            State = state,
-        });
-        var account = new DavAccount(settings, TimeProvider.System, NullLogger.Instance, new HttpClient(handler));
-        return new CalDavCalendarTarget(account);
+        var options = new Dictionary<string, string>(extra ?? new Dictionary<string, string>()) { ["calendarUrl"] = Calendar.AbsoluteUri, ["taskUrl"] = Calendar.AbsoluteUri };
+        return new CalDavCalendarTarget(Account(handler, Calendar, options, state));
+    }
+
+    /// <summary>An account of user "test" on <paramref name="url"/>, talking through <paramref name="handler"/>.</summary>
+    private static DavAccount Account(HttpMessageHandler handler, Uri url, Dictionary<string, string> options, ITargetStateStore state)
+    {
+        var settings = CalDavSettings.From(new TargetSettings { Url = url.AbsoluteUri, UserName = "test", Password = "pw", Options = options, State = state });
+        return new DavAccount(settings, TimeProvider.System, NullLogger.Instance, new HttpClient(handler));
     }
 
     private static HttpResponseMessage Challenge()
